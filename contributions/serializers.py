@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from contributions.models import AcceptedInput, Contribution, Revision
+from drafting.serializers import MAX_SECTION_TEXT
+from reportdesk.abilities import contribution_abilities
+
+
+class RevisionSerializer(serializers.ModelSerializer[Revision]):
+    author = serializers.StringRelatedField()
+
+    class Meta:
+        model = Revision
+        fields = ["id", "contribution", "number", "text", "author", "created_at"]
+        read_only_fields = fields
+
+
+class ContributionSerializer(serializers.ModelSerializer[Contribution]):
+    entity = serializers.StringRelatedField()
+    latest_revision = serializers.SerializerMethodField()
+    abilities = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Contribution
+        fields = [
+            "id", "section", "entity", "title", "status", "created_at",
+            "latest_revision", "abilities",
+        ]
+        read_only_fields = fields
+
+    def get_latest_revision(self, contribution: Contribution) -> int | None:
+        latest = contribution.latest_revision()
+        return latest.number if latest else None
+
+    def get_abilities(self, contribution: Contribution) -> dict[str, bool]:
+        return contribution_abilities(self.context["request"].user, contribution)
+
+
+class NewContributionSerializer(serializers.Serializer[Any]):
+    section = serializers.IntegerField()
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    text = serializers.CharField(max_length=MAX_SECTION_TEXT, trim_whitespace=False)
+
+
+class NewRevisionSerializer(serializers.Serializer[Any]):
+    text = serializers.CharField(max_length=MAX_SECTION_TEXT, trim_whitespace=False)
+    base_number = serializers.IntegerField(min_value=0)
+
+
+class AcceptSerializer(serializers.Serializer[Any]):
+    base_version = serializers.IntegerField(min_value=1)
+
+
+class AcceptedInputSerializer(serializers.ModelSerializer[AcceptedInput]):
+    class Meta:
+        model = AcceptedInput
+        fields = ["id", "section", "revision", "accepted_at"]
+        read_only_fields = fields

@@ -1,0 +1,116 @@
+"""REST endpoints for skeletons, reports and sections."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from drafting.actions import do_create_report, do_update_section_text, ordered_sections
+from drafting.export import do_export_report
+from drafting.models import Report, Section, Skeleton
+from drafting.sectiontext.clean import clean_text
+from drafting.serializers import (
+    ReportSerializer,
+    SectionSerializer,
+    SectionTextSerializer,
+    SkeletonSerializer,
+)
+from reportdesk.abilities import can_create_reports, visible_reports
+from reportdesk.errors import NotAllowed
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class SkeletonList(generics.ListAPIView[Skeleton]):
+    queryset = Skeleton.objects.all()
+    serializer_class = SkeletonSerializer
+
+
+class ReportList(generics.ListCreateAPIView[Report]):
+    serializer_class = ReportSerializer
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return visible_reports(self.request.user)
+
+    def create(self, request: Request, *args: object, **kwargs: object) -> Response:
+        # Refuse before validating, so nobody learns the rules of a form they
+        # may not use.
+        if not can_create_reports(request.user):
+            raise NotAllowed(_("Only the secretariat coordinator can start a report."))
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        skeleton = data.pop("skeleton")
+        report = do_create_report(request.user, skeleton, **data)  # type: ignore[arg-type]
+        return Response(self.get_serializer(report).data, status=201)
+
+
+class ReportDetail(generics.RetrieveAPIView[Report]):
+    serializer_class = ReportSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return visible_reports(self.request.user)
+
+
+class ReportSections(generics.ListAPIView[Section]):
+    serializer_class = SectionSerializer
+    pagination_class = None
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        report = get_object_or_404(visible_reports(self.request.user), slug=self.kwargs["slug"])
+        return [section for section, _depth in ordered_sections(report)]
+
+
+def _visible_section(request: Request, pk: int) -> Section:
+    section = get_object_or_404(
+        Section.objects.select_related("report"),
+        pk=pk,
+        report__in=visible_reports(request.user),
+    )
+    return section
+
+
+class SectionDetail(APIView):
+    @extend_schema(responses=SectionSerializer)
+    def get(self, request: Request, pk: int) -> Response:
+        section = _visible_section(request, pk)
+        return Response(SectionSerializer(section, context={"request": request}).data)
+
+    @extend_schema(request=SectionTextSerializer, responses=SectionSerializer)
+    def patch(self, request: Request, pk: int) -> Response:
+        section = _visible_section(request, pk)
+        payload = SectionTextSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        text, removed = clean_text(payload.validated_data["text"])
+        section = do_update_section_text(
+            request.user,  # type: ignore[arg-type]
+            section,
+            text=text,
+            base_version=payload.validated_data["base_version"],
+        )
+        body = SectionSerializer(section, context={"request": request}).data
+        body["removed_characters"] = removed
+        return Response(body)
+
+
+class ReportExport(APIView):
+    @extend_schema(responses={(200, DOCX): OpenApiTypes.BINARY})
+    def get(self, request: Request, slug: str) -> HttpResponse:
+        report = get_object_or_404(visible_reports(request.user), slug=slug)
+        result = do_export_report(request.user, report)
+        return docx_response(result.content, report)
+
+
+def docx_response(content: bytes, report: Report) -> HttpResponse:
+    response = HttpResponse(content, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{report.slug}.docx"'
+    return response
+

@@ -1,0 +1,87 @@
+"""Build the renderer's input from a report in the database, and export it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from contributions.models import AcceptedInput
+from drafting.actions import ordered_sections
+from drafting.models import Report
+from drafting.sectiontext import parse
+from reportdesk.abilities import report_abilities
+from reportdesk.errors import NotAllowed
+from templates_docx.model import ExportReport, ExportSection, InputUsed
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    from templates_docx.render import RenderResult
+
+logger = logging.getLogger(__name__)
+
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "French",
+    "es": "Spanish",
+    "ar": "Arabic",
+    "zh": "Chinese",
+    "ru": "Russian",
+}
+
+
+def build_export(report: Report, *, issued_on: dt.date | None = None) -> ExportReport:
+    """The report as the renderer sees it: masthead fields and parsed sections."""
+    tree = ordered_sections(report)
+    sections = tuple(
+        ExportSection(
+            heading=section.heading,
+            level=min(depth, 3),
+            blocks=tuple(parse(section.text)),
+            annex=section.annex,
+            key=section.key,
+        )
+        for section, depth in tree
+    )
+    reading_order = {section.pk: index for index, (section, _depth) in enumerate(tree)}
+    accepted = AcceptedInput.objects.filter(section__report=report).select_related(
+        "section", "revision__contribution__entity"
+    )
+    inputs = tuple(
+        InputUsed(
+            section_heading=item.section.heading,
+            entity=item.revision.contribution.entity.name,
+            revision=f"r{item.revision.number}",
+            accepted_on=timezone.localtime(item.accepted_at).date(),
+        )
+        for item in sorted(
+            accepted, key=lambda a: (reading_order[a.section_id], a.accepted_at, a.pk)
+        )
+    )
+    return ExportReport(
+        symbol=report.symbol,
+        title=report.title,
+        state=report.state,
+        issued_on=issued_on or report.due_date or timezone.localdate(),
+        original_language=LANGUAGE_NAMES.get(report.language, report.language),
+        language_code=report.language,
+        organ=report.organ,
+        body_lines=tuple(report.body_lines),
+        sections=sections,
+        inputs_used=inputs,
+    )
+
+
+def do_export_report(user: AbstractBaseUser | AnonymousUser, report: Report) -> RenderResult:
+    """Render the report to Word for a person allowed to export it."""
+    from templates_docx.render import render_report
+
+    if not report_abilities(user, report)["export"]:
+        raise NotAllowed(_("You may not export this report."))
+    result = render_report(build_export(report))
+    logger.info("exported report %s for user %s", report.slug, user.pk)
+    return result

@@ -1,0 +1,100 @@
+"""The one place that answers "what may this person do with this object".
+
+Pages, the API, exports and (later) sockets all ask these functions; each
+returns a dict keyed by action so the browser can be told what to offer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
+
+from contributions.models import Contribution, Entity, Membership, membership_of
+from drafting.models import Report, Section
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    User = AbstractBaseUser | AnonymousUser
+
+Role = Membership.Role
+SECRETARIAT_ROLES = {Role.COORDINATOR, Role.DRAFTER}
+
+
+def _is_secretariat(membership: Membership | None) -> bool:
+    return (
+        membership is not None
+        and membership.is_secretariat
+        and membership.role in SECRETARIAT_ROLES
+    )
+
+
+def _is_government(membership: Membership | None) -> bool:
+    return membership is not None and membership.entity.is_government
+
+
+def can_create_reports(user: User) -> bool:
+    membership = membership_of(user)
+    return _is_secretariat(membership) and membership.role == Role.COORDINATOR  # type: ignore[union-attr]
+
+
+def visible_reports(user: User) -> QuerySet[Report]:
+    # Internal drafts are for government only; the NHRI and civil society see
+    # what a consultation round shares with them (issue #6), never the draft.
+    if _is_government(membership_of(user)):
+        return Report.objects.all()
+    return Report.objects.none()
+
+
+def report_abilities(user: User, report: Report) -> dict[str, bool]:
+    membership = membership_of(user)
+    secretariat = _is_secretariat(membership)
+    government = _is_government(membership)
+    return {
+        "view": government,
+        "export": government,
+        "edit": secretariat,
+        "edit_structure": secretariat and membership.role == Role.COORDINATOR,  # type: ignore[union-attr]
+        "contribute": government and membership.role == Role.FOCAL_POINT,  # type: ignore[union-attr]
+    }
+
+
+def section_abilities(user: User, section: Section) -> dict[str, bool]:
+    report = report_abilities(user, section.report)
+    return {
+        "view": report["view"],
+        "edit": report["edit"],
+        "accept_input": report["edit"],
+        "contribute": report["contribute"],
+    }
+
+
+def visible_contributions(user: User) -> QuerySet[Contribution]:
+    membership = membership_of(user)
+    if _is_secretariat(membership):
+        return Contribution.objects.all()
+    if _is_government(membership):
+        return Contribution.objects.filter(entity=membership.entity)  # type: ignore[union-attr]
+    return Contribution.objects.none()
+
+
+def contribution_abilities(user: User, contribution: Contribution) -> dict[str, bool]:
+    membership = membership_of(user)
+    secretariat = _is_secretariat(membership)
+    own = (
+        membership is not None
+        and membership.entity_id == contribution.entity_id
+        and membership.entity.kind != Entity.Kind.SECRETARIAT
+    )
+    writable = contribution.status in {
+        Contribution.Status.DRAFT,
+        Contribution.Status.RETURNED,
+    }
+    focal_point = own and membership.role == Role.FOCAL_POINT  # type: ignore[union-attr]
+    return {
+        "view": secretariat or own,
+        "revise": focal_point and writable,
+        "submit": focal_point and writable,
+        "accept": secretariat,
+    }

@@ -1,0 +1,20 @@
+"""Settings for the test suite: the real settings with a test key and fast hashing.
+
+DATABASE_URL and REDIS_URL still come from the environment, so the same suite
+runs on SQLite and on PostgreSQL with Redis.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-suite-key-not-secret-0123456789abcdef")
+
+from reportdesk.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="reportdesk-media-")
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,56 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from contributions import api as contributions_api
+from drafting import api as drafting_api
+
+api_patterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("skeletons/", drafting_api.SkeletonList.as_view(), name="api-skeletons"),
+    path("reports/", drafting_api.ReportList.as_view(), name="api-reports"),
+    path("reports/<slug:slug>/", drafting_api.ReportDetail.as_view(), name="api-report"),
+    path(
+        "reports/<slug:slug>/sections/",
+        drafting_api.ReportSections.as_view(),
+        name="api-report-sections",
+    ),
+    path(
+        "reports/<slug:slug>/export/",
+        drafting_api.ReportExport.as_view(),
+        name="api-report-export",
+    ),
+    path("sections/<int:pk>/", drafting_api.SectionDetail.as_view(), name="api-section"),
+    path(
+        "contributions/",
+        contributions_api.ContributionList.as_view(),
+        name="api-contributions",
+    ),
+    path(
+        "contributions/<int:pk>/",
+        contributions_api.ContributionDetail.as_view(),
+        name="api-contribution",
+    ),
+    path(
+        "contributions/<int:pk>/submit/",
+        contributions_api.ContributionSubmit.as_view(),
+        name="api-contribution-submit",
+    ),
+    path(
+        "contributions/<int:pk>/revisions/",
+        contributions_api.RevisionList.as_view(),
+        name="api-revisions",
+    ),
+    path(
+        "revisions/<int:pk>/accept/",
+        contributions_api.RevisionAccept.as_view(),
+        name="api-revision-accept",
+    ),
+]
+
+urlpatterns = [
+    path("api/", include(api_patterns)),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("frontend.urls")),
+]

@@ -1,0 +1,1 @@
+"""Word templates and the renderer that turns a report into a UN-layout .docx."""

@@ -1,0 +1,57 @@
+"""What the Word renderer needs to know about a report, free of the ORM.
+
+The drafting app builds an ``ExportReport`` from the database; the renderer
+only reads these plain objects, so it can be tested and benchmarked without
+a database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from drafting.sectiontext.nodes import Block
+
+
+@dataclass(frozen=True)
+class ExportSection:
+    """One heading of the report and the blocks of text under it.
+
+    ``level`` 1 is a chapter (numbered I., II.), 2 a lettered part (A., B.),
+    3 a numbered subsection (1., 2.); the renderer writes the numbers. An
+    annex section stands outside the paragraph numbering.
+    """
+
+    heading: str
+    level: int
+    blocks: tuple[Block, ...] = ()
+    annex: bool = False
+    # Guidance from the committee or the skeleton: never exported.
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class InputUsed:
+    """One contribution revision that the secretariat accepted into a section."""
+
+    section_heading: str
+    entity: str
+    revision: str
+    accepted_on: dt.date
+    paragraphs: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    symbol: str
+    title: str
+    state: str
+    issued_on: dt.date
+    original_language: str  # the name shown on "Original:", e.g. "English"
+    language_code: str  # BCP 47 code of the report's language, e.g. "en", "ar"
+    organ: str  # "General Assembly", or the treaty line of a treaty report
+    body_lines: tuple[str, ...] = ()  # committee or council, session, dates
+    without_formal_editing: bool = True
+    sections: tuple[ExportSection, ...] = ()
+    inputs_used: tuple[InputUsed, ...] = ()
+    extra: dict[str, str] = field(default_factory=dict)

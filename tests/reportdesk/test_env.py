@@ -1,0 +1,54 @@
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from reportdesk.env import channel_layers, env_bool, env_int, parse_database_url
+
+BASE = Path("/srv/reportdesk")
+
+
+def test_postgres_url_becomes_django_settings():
+    config = parse_database_url(
+        "postgres://nmrf:s%40cret@db.internal:5433/reportdesk?sslmode=require", base_dir=BASE
+    ).as_django()
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert (config["NAME"], config["USER"], config["PASSWORD"]) == ("reportdesk", "nmrf", "s@cret")
+    assert (config["HOST"], config["PORT"]) == ("db.internal", "5433")
+    assert config["OPTIONS"] == {"sslmode": "require"}
+
+
+def test_sqlite_url_is_relative_to_the_project_unless_absolute():
+    assert parse_database_url("sqlite:///var/db.sqlite3", base_dir=BASE).name == "/srv/reportdesk/var/db.sqlite3"
+    assert parse_database_url("sqlite:////data/db.sqlite3", base_dir=BASE).name == "/data/db.sqlite3"
+
+
+@pytest.mark.parametrize(
+    "url", ["mysql://root@localhost/x", "postgres://localhost", "sqlite://", "nonsense"]
+)
+def test_it_refuses_database_urls_it_cannot_use(url):
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
+        parse_database_url(url, base_dir=BASE)
+
+
+def test_yes_no_values_are_strict(monkeypatch):
+    monkeypatch.setenv("DEBUG", "yes")
+    assert env_bool("DEBUG") is True
+    monkeypatch.setenv("DEBUG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="DEBUG='maybe'"):
+        env_bool("DEBUG")
+
+
+def test_whole_numbers_are_checked(monkeypatch):
+    monkeypatch.setenv("SESSION_COOKIE_AGE", "8h")
+    with pytest.raises(ImproperlyConfigured, match="SESSION_COOKIE_AGE"):
+        env_int("SESSION_COOKIE_AGE", 1)
+
+
+def test_channel_layer_is_in_memory_without_redis_and_redis_with_it():
+    assert channel_layers(None)["default"]["BACKEND"].endswith("InMemoryChannelLayer")
+    assert channel_layers("redis://127.0.0.1:6379/0")["default"]["BACKEND"].endswith(
+        "RedisChannelLayer"
+    )
+    with pytest.raises(ImproperlyConfigured, match="REDIS_URL"):
+        channel_layers("127.0.0.1:6379")
