@@ -20,11 +20,11 @@ from reportdesk.abilities import contribution_abilities, section_abilities
 from reportdesk.errors import DomainError, NotAllowed, StaleWrite
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
+    from django.contrib.auth.models import User
 
 
 def do_create_contribution(
-    user: AbstractBaseUser,
+    user: User,
     section: Section,
     *,
     text: str,
@@ -35,7 +35,8 @@ def do_create_contribution(
     if not section_abilities(user, section)["contribute"]:
         raise NotAllowed(_("Only a focal point of a contributing body can do this."))
     membership = membership_of(user)
-    assert membership is not None  # the ability check guarantees it
+    if membership is None:  # the ability check above already refused these
+        raise NotAllowed(_("Only a focal point of a contributing body can do this."))
     if entity is not None and entity.pk != membership.entity_id:
         raise NotAllowed(_("You can only contribute for your own body."))
     if not text.strip():
@@ -58,7 +59,7 @@ def do_create_contribution(
 
 
 def do_add_revision(
-    user: AbstractBaseUser, contribution: Contribution, *, text: str, base_number: int
+    user: User, contribution: Contribution, *, text: str, base_number: int
 ) -> Revision:
     """Save a new revision on top of revision ``base_number``.
 
@@ -82,7 +83,7 @@ def do_add_revision(
         )
 
 
-def do_submit_contribution(user: AbstractBaseUser, contribution: Contribution) -> None:
+def do_submit_contribution(user: User, contribution: Contribution) -> None:
     if not contribution_abilities(user, contribution)["submit"]:
         raise NotAllowed(_("This contribution cannot be submitted by you now."))
     Contribution.objects.filter(pk=contribution.pk).update(
@@ -92,7 +93,7 @@ def do_submit_contribution(user: AbstractBaseUser, contribution: Contribution) -
 
 
 def do_accept_revision(
-    user: AbstractBaseUser, revision: Revision, *, base_version: int
+    user: User, revision: Revision, *, base_version: int
 ) -> AcceptedInput:
     """Put a revision's text into its section's draft and record that it was used.
 
@@ -111,7 +112,9 @@ def do_accept_revision(
             raise StaleWrite(locked.version)
         if AcceptedInput.objects.filter(section=locked, revision=revision).exists():
             raise DomainError(_("This revision is already in the draft."))
-        locked.text = "\n\n".join(part for part in (locked.text.strip(), revision.text.strip()) if part)
+        locked.text = "\n\n".join(
+            part for part in (locked.text.strip(), revision.text.strip()) if part
+        )
         locked.version += 1
         locked.status = Section.Status.DRAFTING
         locked.save(update_fields=["text", "version", "status", "updated_at"])

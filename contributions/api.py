@@ -39,7 +39,7 @@ def _visible_contribution(request: Request, pk: int) -> Contribution:
 class ContributionList(generics.ListAPIView[Contribution]):
     serializer_class = ContributionSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         queryset = visible_contributions(self.request.user).select_related("entity")
         section = self.request.query_params.get("section")
         if section and section.isdigit():
@@ -70,7 +70,9 @@ class ContributionDetail(APIView):
     @extend_schema(responses=ContributionSerializer)
     def get(self, request: Request, pk: int) -> Response:
         contribution = _visible_contribution(request, pk)
-        return Response(ContributionSerializer(contribution, context={"request": request}).data)
+        return Response(
+            ContributionSerializer(contribution, context={"request": request}).data
+        )
 
 
 class ContributionSubmit(APIView):
@@ -78,7 +80,9 @@ class ContributionSubmit(APIView):
     def post(self, request: Request, pk: int) -> Response:
         contribution = _visible_contribution(request, pk)
         do_submit_contribution(request.user, contribution)  # type: ignore[arg-type]
-        return Response(ContributionSerializer(contribution, context={"request": request}).data)
+        return Response(
+            ContributionSerializer(contribution, context={"request": request}).data
+        )
 
 
 class RevisionList(APIView):

@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser, User
 
 
 class Entity(models.Model):
@@ -26,8 +26,14 @@ class Entity(models.Model):
 
     # Entities inside government; NHRI and CSOs are consulted, not asked.
     GOVERNMENT_KINDS = frozenset(
-        {Kind.SECRETARIAT, Kind.MINISTRY, Kind.PARLIAMENT, Kind.JUDICIARY,
-         Kind.STATISTICS, Kind.SDG}
+        {
+            Kind.SECRETARIAT,
+            Kind.MINISTRY,
+            Kind.PARLIAMENT,
+            Kind.JUDICIARY,
+            Kind.STATISTICS,
+            Kind.SDG,
+        }
     )
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -75,14 +81,12 @@ class Membership(models.Model):
         return self.entity.kind == Entity.Kind.SECRETARIAT
 
 
-def membership_of(user: AbstractBaseUser | None) -> Membership | None:
+def membership_of(user: User | AnonymousUser | None) -> Membership | None:
     """The user's membership, or None for anonymous users and outsiders."""
     if user is None or not user.is_authenticated or not user.is_active:
         return None
-    try:
-        return user.membership  # type: ignore[union-attr]
-    except Membership.DoesNotExist:
-        return None
+    # A missing one-to-one row raises an AttributeError subclass.
+    return getattr(user, "membership", None)
 
 
 class Contribution(models.Model):
@@ -147,10 +151,10 @@ class Revision(models.Model):
     def __str__(self) -> str:
         return f"{self.contribution} r{self.number}"
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ValueError("A revision is immutable once saved; create a new one.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
 
 class AcceptedInput(models.Model):

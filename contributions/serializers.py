@@ -10,7 +10,7 @@ from reportdesk.abilities import contribution_abilities
 
 
 class RevisionSerializer(serializers.ModelSerializer[Revision]):
-    author = serializers.StringRelatedField()
+    author = serializers.CharField(source="author.username", read_only=True)
 
     class Meta:
         model = Revision
@@ -19,15 +19,21 @@ class RevisionSerializer(serializers.ModelSerializer[Revision]):
 
 
 class ContributionSerializer(serializers.ModelSerializer[Contribution]):
-    entity = serializers.StringRelatedField()
+    entity = serializers.CharField(source="entity.name", read_only=True)
     latest_revision = serializers.SerializerMethodField()
     abilities = serializers.SerializerMethodField()
 
     class Meta:
         model = Contribution
         fields = [
-            "id", "section", "entity", "title", "status", "created_at",
-            "latest_revision", "abilities",
+            "id",
+            "section",
+            "entity",
+            "title",
+            "status",
+            "created_at",
+            "latest_revision",
+            "abilities",
         ]
         read_only_fields = fields
 

@@ -13,12 +13,12 @@ from reportdesk.abilities import can_create_reports, section_abilities
 from reportdesk.errors import DomainError, NotAllowed, StaleWrite
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser
+    from django.contrib.auth.models import User
 
 
 @transaction.atomic
 def do_create_report(
-    user: AbstractBaseUser,
+    user: User,
     skeleton: Skeleton,
     *,
     slug: str,
@@ -114,7 +114,7 @@ def add_section(
 
 
 def do_update_section_text(
-    user: AbstractBaseUser, section: Section, *, text: str, base_version: int
+    user: User, section: Section, *, text: str, base_version: int
 ) -> Section:
     """Replace a section's text if it is still at ``base_version``.
 

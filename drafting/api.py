@@ -36,7 +36,7 @@ class SkeletonList(generics.ListAPIView[Skeleton]):
 class ReportList(generics.ListCreateAPIView[Report]):
     serializer_class = ReportSerializer
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return visible_reports(self.request.user)
 
     def create(self, request: Request, *args: object, **kwargs: object) -> Response:
@@ -56,7 +56,7 @@ class ReportDetail(generics.RetrieveAPIView[Report]):
     serializer_class = ReportSerializer
     lookup_field = "slug"
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         return visible_reports(self.request.user)
 
 
@@ -64,8 +64,10 @@ class ReportSections(generics.ListAPIView[Section]):
     serializer_class = SectionSerializer
     pagination_class = None
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
-        report = get_object_or_404(visible_reports(self.request.user), slug=self.kwargs["slug"])
+    def get_queryset(self):
+        report = get_object_or_404(
+            visible_reports(self.request.user), slug=self.kwargs["slug"]
+        )
         return [section for section, _depth in ordered_sections(report)]
 
 
@@ -113,4 +115,3 @@ def docx_response(content: bytes, report: Report) -> HttpResponse:
     response = HttpResponse(content, content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{report.slug}.docx"'
     return response
-

@@ -18,7 +18,7 @@ from reportdesk.errors import NotAllowed
 from templates_docx.model import ExportReport, ExportSection, InputUsed
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import User, AnonymousUser
 
     from templates_docx.render import RenderResult
 
@@ -76,7 +76,7 @@ def build_export(report: Report, *, issued_on: dt.date | None = None) -> ExportR
     )
 
 
-def do_export_report(user: AbstractBaseUser | AnonymousUser, report: Report) -> RenderResult:
+def do_export_report(user: User | AnonymousUser, report: Report) -> RenderResult:
     """Render the report to Word for a person allowed to export it."""
     from templates_docx.render import render_report
 

@@ -33,7 +33,9 @@ class Skeleton(models.Model):
     key = models.SlugField(_("key"), max_length=80, unique=True)
     version = models.PositiveIntegerField(_("version"))
     title = models.CharField(_("title"), max_length=300)
-    mechanism = models.CharField(_("mechanism"), max_length=10, choices=Mechanism.choices)
+    mechanism = models.CharField(
+        _("mechanism"), max_length=10, choices=Mechanism.choices
+    )
     kind = models.CharField(_("kind"), max_length=40)
     source = models.CharField(_("source"), max_length=500)
     word_limit = models.PositiveIntegerField(_("word limit"), null=True, blank=True)
@@ -62,7 +64,9 @@ class Report(models.Model):
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
     title = models.CharField(_("title"), max_length=300)
     skeleton = models.ForeignKey(Skeleton, on_delete=models.PROTECT, related_name="+")
-    mechanism = models.CharField(_("mechanism"), max_length=10, choices=Mechanism.choices)
+    mechanism = models.CharField(
+        _("mechanism"), max_length=10, choices=Mechanism.choices
+    )
     kind = models.CharField(_("kind"), max_length=40)
     state = models.CharField(_("State"), max_length=120)
     state_code = models.CharField(_("ISO 3166 alpha-3 code"), max_length=3)
@@ -73,7 +77,9 @@ class Report(models.Model):
         _("language"), max_length=5, choices=Language.choices, default=Language.ENGLISH
     )
     symbol = models.CharField(_("UN symbol"), max_length=80, blank=True)
-    organ = models.CharField(_("organ line of the masthead"), max_length=200, blank=True)
+    organ = models.CharField(
+        _("organ line of the masthead"), max_length=200, blank=True
+    )
     body_lines = models.JSONField(_("title block lines"), default=list, blank=True)
     word_limit = models.PositiveIntegerField(_("word limit"), null=True, blank=True)
     count_footnotes = models.BooleanField(_("footnotes count toward the limit"))
@@ -97,7 +103,9 @@ class Section(models.Model):
         DRAFTING = "drafting", _("Drafting")
         READY = "ready", _("Ready")
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="sections")
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="sections"
+    )
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
     )

@@ -16,8 +16,15 @@ class SkeletonSerializer(serializers.ModelSerializer[Skeleton]):
     class Meta:
         model = Skeleton
         fields = [
-            "key", "version", "title", "mechanism", "kind", "source",
-            "word_limit", "count_footnotes", "verified",
+            "key",
+            "version",
+            "title",
+            "mechanism",
+            "kind",
+            "source",
+            "word_limit",
+            "count_footnotes",
+            "verified",
         ]
 
 
@@ -28,8 +35,19 @@ class SectionSerializer(serializers.ModelSerializer[Section]):
     class Meta:
         model = Section
         fields = [
-            "id", "report", "parent", "position", "key", "heading", "guidance",
-            "text", "status", "annex", "version", "updated_at", "word_count",
+            "id",
+            "report",
+            "parent",
+            "position",
+            "key",
+            "heading",
+            "guidance",
+            "text",
+            "status",
+            "annex",
+            "version",
+            "updated_at",
+            "word_count",
             "abilities",
         ]
         read_only_fields = fields
@@ -42,8 +60,9 @@ class SectionSerializer(serializers.ModelSerializer[Section]):
 
 
 class SectionTextSerializer(serializers.Serializer[Any]):
-    text = serializers.CharField(allow_blank=True, trim_whitespace=False,
-                                 max_length=MAX_SECTION_TEXT)
+    text = serializers.CharField(
+        allow_blank=True, trim_whitespace=False, max_length=MAX_SECTION_TEXT
+    )
     base_version = serializers.IntegerField(
         min_value=1,
         help_text=_("The version the text was edited from; a stale one is refused."),
@@ -51,18 +70,39 @@ class SectionTextSerializer(serializers.Serializer[Any]):
 
 
 class ReportSerializer(serializers.ModelSerializer[Report]):
-    skeleton = serializers.SlugRelatedField(slug_field="key", queryset=Skeleton.objects.all())
+    skeleton = serializers.SlugRelatedField(
+        slug_field="key", queryset=Skeleton.objects.all()
+    )
     abilities = serializers.SerializerMethodField()
 
     class Meta:
         model = Report
         fields = [
-            "slug", "title", "skeleton", "mechanism", "kind", "state", "state_code",
-            "period_start", "period_end", "due_date", "language", "symbol",
-            "word_limit", "count_footnotes", "created_at", "abilities",
+            "slug",
+            "title",
+            "skeleton",
+            "mechanism",
+            "kind",
+            "state",
+            "state_code",
+            "period_start",
+            "period_end",
+            "due_date",
+            "language",
+            "symbol",
+            "word_limit",
+            "count_footnotes",
+            "created_at",
+            "abilities",
         ]
-        read_only_fields = ["mechanism", "kind", "word_limit", "count_footnotes",
-                            "created_at", "abilities"]
+        read_only_fields = [
+            "mechanism",
+            "kind",
+            "word_limit",
+            "count_footnotes",
+            "created_at",
+            "abilities",
+        ]
         extra_kwargs = {"title": {"required": False, "allow_blank": True}}
 
     def get_abilities(self, report: Report) -> dict[str, bool]:

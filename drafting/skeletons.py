@@ -19,7 +19,16 @@ from drafting.models import Mechanism, Skeleton
 logger = logging.getLogger(__name__)
 
 SKELETON_DIR = Path(__file__).resolve().parent / "skeletons"
-REQUIRED = ("key", "version", "title", "mechanism", "kind", "source", "verified", "sections")
+REQUIRED = (
+    "key",
+    "version",
+    "title",
+    "mechanism",
+    "kind",
+    "source",
+    "verified",
+    "sections",
+)
 VERIFIED_VALUES = {"true", "false", "partial"}
 
 
@@ -62,12 +71,16 @@ def _check_sections(name: str, sections: Any, seen: set[str]) -> None:
     if not isinstance(sections, list) or not sections:
         raise SkeletonError(f"{name}: sections must be a non-empty list.")
     for section in sections:
-        if not isinstance(section, dict) or not section.get("key") or not section.get(
-            "heading"
+        if (
+            not isinstance(section, dict)
+            or not section.get("key")
+            or not section.get("heading")
         ):
             raise SkeletonError(f"{name}: every section needs a key and a heading.")
         if section["key"] in seen:
-            raise SkeletonError(f"{name}: section key {section['key']!r} is used twice.")
+            raise SkeletonError(
+                f"{name}: section key {section['key']!r} is used twice."
+            )
         seen.add(section["key"])
         if "children" in section:
             _check_sections(name, section["children"], seen)

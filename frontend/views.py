@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -46,7 +48,12 @@ def _budget(words: int, limit: int | None) -> dict[str, object]:
         return {"words": words, "limit": None, "state": "ok", "percent": 0}
     share = words / limit
     state = "over" if share > 1 else "near" if share >= WARN_SHARE else "ok"
-    return {"words": words, "limit": limit, "state": state, "percent": min(100, round(share * 100))}
+    return {
+        "words": words,
+        "limit": limit,
+        "state": state,
+        "percent": min(100, round(share * 100)),
+    }
 
 
 @login_required
@@ -85,6 +92,11 @@ def report_export(request: HttpRequest, slug: str) -> HttpResponse:
     return docx_response(result.content, report)
 
 
+def _person(request: HttpRequest) -> User:
+    # Every view that calls this is behind login_required.
+    return cast(User, request.user)
+
+
 def _section_for(request: HttpRequest, pk: int) -> Section:
     return get_object_or_404(
         Section.objects.select_related("report"),
@@ -111,7 +123,11 @@ def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
     numbering = _numbering_before(section)
     body = render_blocks(parse(section.text), numbering)
     contributions = []
-    for contribution in visible_contributions(request.user).filter(section=section).select_related("entity"):
+    for contribution in (
+        visible_contributions(request.user)
+        .filter(section=section)
+        .select_related("entity")
+    ):
         revision = contribution.latest_revision()
         contributions.append(
             {
@@ -119,7 +135,8 @@ def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "revision": revision,
                 "html": render_blocks(parse(revision.text)) if revision else "",
                 "abilities": contribution_abilities(request.user, contribution),
-                "accepted": revision is not None and revision.acceptances.filter(section=section).exists(),
+                "accepted": revision is not None
+                and revision.acceptances.filter(section=section).exists(),
             }
         )
     words = count_blocks(parse(section.text), footnotes=section.report.count_footnotes)
@@ -141,7 +158,12 @@ def section_contribute(request: HttpRequest, pk: int) -> HttpResponseRedirect:
     section = _section_for(request, pk)
     text, removed = clean_text(request.POST.get("text", ""))
     try:
-        do_create_contribution(request.user, section, text=text, title=request.POST.get("title", "")[:200])  # type: ignore[arg-type]
+        do_create_contribution(
+            _person(request),
+            section,
+            text=text,
+            title=request.POST.get("title", "")[:200],
+        )
     except DomainError as err:
         messages.error(request, str(err.message))
     else:
@@ -149,7 +171,9 @@ def section_contribute(request: HttpRequest, pk: int) -> HttpResponseRedirect:
         if removed:
             messages.warning(
                 request,
-                _("%(count)d character(s) that cannot exist in a Word file were removed.")
+                _(
+                    "%(count)d character(s) that cannot exist in a Word file were removed."
+                )
                 % {"count": removed},
             )
     return redirect("section-detail", pk=section.pk)
@@ -166,13 +190,13 @@ def revision_accept(request: HttpRequest, pk: int) -> HttpResponseRedirect:
     section = revision.contribution.section
     try:
         base_version = int(request.POST.get("base_version", "0"))
-        do_accept_revision(request.user, revision, base_version=base_version)  # type: ignore[arg-type]
+        do_accept_revision(_person(request), revision, base_version=base_version)
     except ValueError:
-        messages.error(request, _("The form was incomplete; reload the page and try again."))
+        messages.error(
+            request, _("The form was incomplete; reload the page and try again.")
+        )
     except DomainError as err:
         messages.error(request, str(err.message))
     else:
         messages.success(request, _("The contribution was added to the draft."))
     return redirect("section-detail", pk=section.pk)
-
-

@@ -14,9 +14,10 @@ from contributions.models import Contribution, Entity, Membership, membership_of
 from drafting.models import Report, Section
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.auth.models import User as Person
 
-    User = AbstractBaseUser | AnonymousUser
+    User = Person | AnonymousUser
 
 Role = Membership.Role
 SECRETARIAT_ROLES = {Role.COORDINATOR, Role.DRAFTER}

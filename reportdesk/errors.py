@@ -16,7 +16,7 @@ security_log = logging.getLogger("security")
 class DomainError(Exception):
     """An operation the service refuses; ``message`` tells the person what to do."""
 
-    status_code = status.HTTP_400_BAD_REQUEST
+    status_code: int = status.HTTP_400_BAD_REQUEST
     code = "invalid"
 
     def __init__(self, message: Any, **details: Any) -> None:

@@ -6,13 +6,14 @@ runs on SQLite and on PostgreSQL with Redis.
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-suite-key-not-secret-0123456789abcdef")
 
-from reportdesk.settings import *  # noqa: E402, F403
+from reportdesk.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = tempfile.mkdtemp(prefix="reportdesk-media-")
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="reportdesk-media-"))
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -9,7 +9,9 @@ api_patterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("skeletons/", drafting_api.SkeletonList.as_view(), name="api-skeletons"),
     path("reports/", drafting_api.ReportList.as_view(), name="api-reports"),
-    path("reports/<slug:slug>/", drafting_api.ReportDetail.as_view(), name="api-report"),
+    path(
+        "reports/<slug:slug>/", drafting_api.ReportDetail.as_view(), name="api-report"
+    ),
     path(
         "reports/<slug:slug>/sections/",
         drafting_api.ReportSections.as_view(),
@@ -20,7 +22,9 @@ api_patterns = [
         drafting_api.ReportExport.as_view(),
         name="api-report-export",
     ),
-    path("sections/<int:pk>/", drafting_api.SectionDetail.as_view(), name="api-section"),
+    path(
+        "sections/<int:pk>/", drafting_api.SectionDetail.as_view(), name="api-section"
+    ),
     path(
         "contributions/",
         contributions_api.ContributionList.as_view(),

@@ -43,7 +43,9 @@ def personas(db, skeletons) -> Personas:
         kind=Entity.Kind.MINISTRY,
     )
     ombudsman = EntityFactory(name="Human Rights Ombudsman", kind=Entity.Kind.NHRI)
-    ngo = EntityFactory(name="Legal-Informational Centre for NGOs", kind=Entity.Kind.CSO)
+    ngo = EntityFactory(
+        name="Legal-Informational Centre for NGOs", kind=Entity.Kind.CSO
+    )
     role = Membership.Role
 
     def person(username: str, entity: Entity, member_role: str) -> object:
@@ -65,9 +67,9 @@ def personas(db, skeletons) -> Personas:
 
 @pytest.fixture
 def slovenia_text() -> str:
-    return (DATA / "upr_slovenia_cycle4" / "A_HRC_WG.6_48_SVN_1_national_report.txt").read_text(
-        encoding="utf-8"
-    )
+    return (
+        DATA / "upr_slovenia_cycle4" / "A_HRC_WG.6_48_SVN_1_national_report.txt"
+    ).read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -43,7 +43,9 @@ class ReportFactory(factory.django.DjangoModelFactory):
 
     slug = factory.Sequence(lambda n: f"report-{n}")
     title = "National report submitted pursuant to Human Rights Council resolutions 5/1 and 16/21"
-    skeleton = factory.LazyFunction(lambda: Skeleton.objects.get(key="upr-national-report"))
+    skeleton = factory.LazyFunction(
+        lambda: Skeleton.objects.get(key="upr-national-report")
+    )
     mechanism = "UPR"
     kind = "national_report"
     state = "Slovenia"

@@ -49,7 +49,9 @@ def render_blocks(blocks: list[Block], numbering: Numbering | None = None) -> st
                     f"{_inlines(block.content, numbering)}</p>"
                 )
             else:
-                out.append(f'<p class="para unnumbered">{_inlines(block.content, numbering)}</p>')
+                out.append(
+                    f'<p class="para unnumbered">{_inlines(block.content, numbering)}</p>'
+                )
         elif isinstance(block, SubItem):
             label = _letter(letter)
             letter += 1
@@ -62,7 +64,9 @@ def render_blocks(blocks: list[Block], numbering: Numbering | None = None) -> st
             out.append(f"<{tag}>{_inlines(block.content, numbering)}</{tag}>")
         elif isinstance(block, BulletList | NumberedList):
             tag = "ul" if isinstance(block, BulletList) else "ol"
-            items = "".join(f"<li>{_inlines(item, numbering)}</li>" for item in block.items)
+            items = "".join(
+                f"<li>{_inlines(item, numbering)}</li>" for item in block.items
+            )
             out.append(f"<{tag}>{items}</{tag}>")
         elif isinstance(block, Table):
             out.append(_table(block, numbering))
@@ -85,7 +89,9 @@ def _table(table: Table, numbering: Numbering) -> str:
     return f'<table class="text-table">{"".join(rows)}</table>'
 
 
-def _inlines(content: tuple[Inline, ...] | tuple[Run | Break, ...], numbering: Numbering) -> str:
+def _inlines(
+    content: tuple[Inline, ...] | tuple[Run | Break, ...], numbering: Numbering
+) -> str:
     out: list[str] = []
     for item in content:
         if isinstance(item, Break):
@@ -94,7 +100,9 @@ def _inlines(content: tuple[Inline, ...] | tuple[Run | Break, ...], numbering: N
             numbering.footnote += 1
             number = numbering.footnote
             numbering.notes.append((number, _inlines(item.content, numbering)))
-            out.append(f'<sup class="fn-ref"><a href="#fn-{number}" id="fnref-{number}">{number}</a></sup>')
+            out.append(
+                f'<sup class="fn-ref"><a href="#fn-{number}" id="fnref-{number}">{number}</a></sup>'
+            )
         else:
             out.append(_run(item))
     return "".join(out)

@@ -101,7 +101,9 @@ def _list_items(lines: list[str], marker: re.Pattern[str]) -> list[tuple[Inline,
 
 
 def _parse_table(lines: list[str]) -> Table:
-    header = len(lines) > 1 and TABLE_RULE.fullmatch(lines[1].replace(" ", "")) is not None
+    header = (
+        len(lines) > 1 and TABLE_RULE.fullmatch(lines[1].replace(" ", "")) is not None
+    )
     rows = [line for i, line in enumerate(lines) if not (header and i == 1)]
     return Table(tuple(tuple(_split_cells(row)) for row in rows), header=header)
 
@@ -306,8 +308,8 @@ def _pair_delimiters(tokens: list[_Token]) -> None:
         else:
             token.paired = True
             opener_token = tokens[opener]
-            assert isinstance(opener_token, _Delim)
-            opener_token.paired = True
+            if isinstance(opener_token, _Delim):  # always: only delimiters are kept
+                opener_token.paired = True
             open_at[token.stars] = None
 
 

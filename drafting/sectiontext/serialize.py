@@ -58,7 +58,9 @@ def _block(block: Block) -> str:
 
 
 def _table(table: Table) -> str:
-    lines = ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in table.rows]
+    lines = [
+        "| " + " | ".join(_cell(cell) for cell in row) + " |" for row in table.rows
+    ]
     if table.header and table.rows:
         lines.insert(1, "|" + "---|" * len(table.rows[0]))
     return "\n".join(lines)
@@ -129,4 +131,6 @@ def _toggles(bold: bool, italic: bool, new_bold: bool, new_italic: bool) -> str:
 
 
 def _close(bold: bool, italic: bool, href: str | None) -> str:
-    return _toggles(bold, italic, False, False) + (f"]({_address(href)})" if href else "")
+    return _toggles(bold, italic, False, False) + (
+        f"]({_address(href)})" if href else ""
+    )

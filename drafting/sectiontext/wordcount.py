@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import re
 
-from .nodes import Block, BulletList, Footnote, Heading, Inline, NumberedList, Run, Table
+from .nodes import (
+    Block,
+    BulletList,
+    Footnote,
+    Heading,
+    Inline,
+    NumberedList,
+    Run,
+    Table,
+)
 from .parse import parse
 
 # Ideographs, kana and hangul: each character is one word in Word's count.
@@ -62,9 +71,12 @@ def _inline_words(content: tuple[Inline, ...], footnotes: bool) -> int:
             text.append(item.text)
         elif isinstance(item, Footnote):
             if footnotes:
-                notes += count_text("".join(
-                    part.text if isinstance(part, Run) else " " for part in item.content
-                ))
+                notes += count_text(
+                    "".join(
+                        part.text if isinstance(part, Run) else " "
+                        for part in item.content
+                    )
+                )
         else:
             text.append(" ")
     return count_text("".join(text)) + notes

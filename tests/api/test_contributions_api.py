@@ -34,7 +34,10 @@ def test_a_focal_point_contributes_for_its_own_ministry(contribution, personas):
 def test_another_ministry_cannot_see_or_revise_it(api_client, personas, contribution):
     api_client.force_authenticate(personas.other_focal_point)
     assert api_client.get(reverse("api-contributions")).json()["results"] == []
-    assert api_client.get(reverse("api-contribution", args=[contribution.pk])).status_code == 404
+    assert (
+        api_client.get(reverse("api-contribution", args=[contribution.pk])).status_code
+        == 404
+    )
     response = api_client.post(
         reverse("api-revisions", args=[contribution.pk]),
         {"text": "Hijacked.", "base_number": 1},
@@ -45,28 +48,51 @@ def test_another_ministry_cannot_see_or_revise_it(api_client, personas, contribu
 
 
 @pytest.mark.parametrize("persona", ["nhri_reviewer", "cso_reviewer", "outsider"])
-def test_people_outside_government_see_no_contribution(api_client, personas, contribution, persona):
+def test_people_outside_government_see_no_contribution(
+    api_client, personas, contribution, persona
+):
     api_client.force_authenticate(getattr(personas, persona))
     assert api_client.get(reverse("api-contributions")).json()["results"] == []
-    assert api_client.get(reverse("api-revisions", args=[contribution.pk])).status_code == 404
+    assert (
+        api_client.get(reverse("api-revisions", args=[contribution.pk])).status_code
+        == 404
+    )
 
 
-def test_revisions_are_numbered_and_a_stale_one_is_refused(api_client, personas, contribution):
+def test_revisions_are_numbered_and_a_stale_one_is_refused(
+    api_client, personas, contribution
+):
     api_client.force_authenticate(personas.focal_point)
     url = reverse("api-revisions", args=[contribution.pk])
-    assert api_client.post(url, {"text": "Second.", "base_number": 1}, format="json").status_code == 201
-    stale = api_client.post(url, {"text": "Also second.", "base_number": 1}, format="json")
+    assert (
+        api_client.post(
+            url, {"text": "Second.", "base_number": 1}, format="json"
+        ).status_code
+        == 201
+    )
+    stale = api_client.post(
+        url, {"text": "Also second.", "base_number": 1}, format="json"
+    )
     assert stale.status_code == 409
     assert [r["number"] for r in api_client.get(url).json()] == [1, 2]
 
 
-def test_a_validator_reads_its_ministry_contribution_but_does_not_write_it(api_client, personas, contribution):
+def test_a_validator_reads_its_ministry_contribution_but_does_not_write_it(
+    api_client, personas, contribution
+):
     api_client.force_authenticate(personas.validator)
     detail = api_client.get(reverse("api-contribution", args=[contribution.pk])).json()
-    assert detail["abilities"] == {"view": True, "revise": False, "submit": False, "accept": False}
+    assert detail["abilities"] == {
+        "view": True,
+        "revise": False,
+        "submit": False,
+        "accept": False,
+    }
 
 
-def test_the_secretariat_accepts_a_revision_into_the_draft(api_client, personas, contribution):
+def test_the_secretariat_accepts_a_revision_into_the_draft(
+    api_client, personas, contribution
+):
     revision = contribution.revisions.get()
     section = contribution.section
     api_client.force_authenticate(personas.drafter)
@@ -93,7 +119,9 @@ def test_a_focal_point_cannot_accept_its_own_text(api_client, personas, contribu
     api_client.force_authenticate(personas.focal_point)
     revision = contribution.revisions.get()
     response = api_client.post(
-        reverse("api-revision-accept", args=[revision.pk]), {"base_version": 1}, format="json"
+        reverse("api-revision-accept", args=[revision.pk]),
+        {"base_version": 1},
+        format="json",
     )
     assert response.status_code == 403
     assert not AcceptedInput.objects.exists()

@@ -28,13 +28,18 @@ def test_government_members_see_the_report(api_client, personas, report, persona
 
 
 @pytest.mark.parametrize("persona", NOT_GOVERNMENT)
-def test_reviewers_and_outsiders_cannot_reach_internal_drafts(api_client, personas, report, persona):
+def test_reviewers_and_outsiders_cannot_reach_internal_drafts(
+    api_client, personas, report, persona
+):
     api_client.force_authenticate(getattr(personas, persona))
     assert api_client.get(reverse("api-reports")).json()["results"] == []
     assert api_client.get(reverse("api-report", args=[report.slug])).status_code == 404
     section = report.sections.first()
     assert api_client.get(reverse("api-section", args=[section.pk])).status_code == 404
-    assert api_client.get(reverse("api-report-export", args=[report.slug])).status_code == 404
+    assert (
+        api_client.get(reverse("api-report-export", args=[report.slug])).status_code
+        == 404
+    )
 
 
 def test_the_coordinator_creates_a_report_from_a_skeleton(api_client, personas):
@@ -54,7 +59,11 @@ def test_the_coordinator_creates_a_report_from_a_skeleton(api_client, personas):
     )
     assert response.status_code == 201, response.json()
     body = response.json()
-    assert (body["state_code"], body["word_limit"], body["mechanism"]) == ("BRA", 10700, "UPR")
+    assert (body["state_code"], body["word_limit"], body["mechanism"]) == (
+        "BRA",
+        10700,
+        "UPR",
+    )
     sections = api_client.get(reverse("api-report-sections", args=["bra-upr5"])).json()
     assert len(sections) == 7  # the optional annex is left out until asked for
 
@@ -64,7 +73,12 @@ def test_only_the_coordinator_creates_reports(api_client, personas, persona):
     api_client.force_authenticate(getattr(personas, persona))
     response = api_client.post(
         reverse("api-reports"),
-        {"slug": "x", "skeleton": "upr-national-report", "state": "Brazil", "state_code": "BRA"},
+        {
+            "slug": "x",
+            "skeleton": "upr-national-report",
+            "state": "Brazil",
+            "state_code": "BRA",
+        },
         format="json",
     )
     assert response.status_code == 403
@@ -75,7 +89,12 @@ def test_a_taken_short_name_is_refused_with_a_reason(api_client, personas, repor
     api_client.force_authenticate(personas.coordinator)
     response = api_client.post(
         reverse("api-reports"),
-        {"slug": report.slug, "skeleton": "upr-national-report", "state": "Slovenia", "state_code": "SVN"},
+        {
+            "slug": report.slug,
+            "skeleton": "upr-national-report",
+            "state": "Slovenia",
+            "state_code": "SVN",
+        },
         format="json",
     )
     assert response.status_code == 400

@@ -25,7 +25,9 @@ def test_the_secretariat_edits_section_text(api_client, personas, report, person
 
 
 @pytest.mark.parametrize("persona", ["focal_point", "validator"])
-def test_ministries_read_but_do_not_edit_the_draft(api_client, personas, report, persona):
+def test_ministries_read_but_do_not_edit_the_draft(
+    api_client, personas, report, persona
+):
     api_client.force_authenticate(getattr(personas, persona))
     section = _intro(report)
     url = reverse("api-section", args=[section.pk])
@@ -36,13 +38,17 @@ def test_ministries_read_but_do_not_edit_the_draft(api_client, personas, report,
     assert section.text.startswith("Slovenia’s preparations")
 
 
-def test_a_stale_write_is_refused_and_nothing_is_overwritten(api_client, personas, report):
+def test_a_stale_write_is_refused_and_nothing_is_overwritten(
+    api_client, personas, report
+):
     api_client.force_authenticate(personas.drafter)
     section = _intro(report)
     url = reverse("api-section", args=[section.pk])
     first = api_client.patch(url, {"text": "First.", "base_version": 1}, format="json")
     assert first.status_code == 200
-    second = api_client.patch(url, {"text": "Second.", "base_version": 1}, format="json")
+    second = api_client.patch(
+        url, {"text": "Second.", "base_version": 1}, format="json"
+    )
     assert second.status_code == 409
     assert second.json() == {
         "error": "stale",
@@ -54,7 +60,9 @@ def test_a_stale_write_is_refused_and_nothing_is_overwritten(api_client, persona
     assert section.text == "First."
 
 
-def test_characters_word_cannot_hold_are_removed_and_counted(api_client, personas, report):
+def test_characters_word_cannot_hold_are_removed_and_counted(
+    api_client, personas, report
+):
     api_client.force_authenticate(personas.drafter)
     section = _intro(report)
     response = api_client.patch(

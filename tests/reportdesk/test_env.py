@@ -10,17 +10,28 @@ BASE = Path("/srv/reportdesk")
 
 def test_postgres_url_becomes_django_settings():
     config = parse_database_url(
-        "postgres://nmrf:s%40cret@db.internal:5433/reportdesk?sslmode=require", base_dir=BASE
+        "postgres://nmrf:s%40cret@db.internal:5433/reportdesk?sslmode=require",
+        base_dir=BASE,
     ).as_django()
     assert config["ENGINE"] == "django.db.backends.postgresql"
-    assert (config["NAME"], config["USER"], config["PASSWORD"]) == ("reportdesk", "nmrf", "s@cret")
+    assert (config["NAME"], config["USER"], config["PASSWORD"]) == (
+        "reportdesk",
+        "nmrf",
+        "s@cret",
+    )
     assert (config["HOST"], config["PORT"]) == ("db.internal", "5433")
     assert config["OPTIONS"] == {"sslmode": "require"}
 
 
 def test_sqlite_url_is_relative_to_the_project_unless_absolute():
-    assert parse_database_url("sqlite:///var/db.sqlite3", base_dir=BASE).name == "/srv/reportdesk/var/db.sqlite3"
-    assert parse_database_url("sqlite:////data/db.sqlite3", base_dir=BASE).name == "/data/db.sqlite3"
+    assert (
+        parse_database_url("sqlite:///var/db.sqlite3", base_dir=BASE).name
+        == "/srv/reportdesk/var/db.sqlite3"
+    )
+    assert (
+        parse_database_url("sqlite:////data/db.sqlite3", base_dir=BASE).name
+        == "/data/db.sqlite3"
+    )
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,11 @@ ROOT = Path(__file__).resolve().parents[2]
 def _import_settings(**env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
     return subprocess.run(
-        [sys.executable, "-c", "import reportdesk.settings as s; print(s.SECRET_KEY[:11])"],
+        [
+            sys.executable,
+            "-c",
+            "import reportdesk.settings as s; print(s.SECRET_KEY[:11])",
+        ],
         cwd=ROOT,
         env={**clean, **env},
         capture_output=True,

@@ -34,13 +34,23 @@ def test_it_reads_each_kind_of_block():
         ]
     )
     kinds = [type(block) for block in parse(text)]
-    assert kinds == [Heading, Paragraph, SubItem, BulletList, NumberedList, Table, PageBreak]
+    assert kinds == [
+        Heading,
+        Paragraph,
+        SubItem,
+        BulletList,
+        NumberedList,
+        Table,
+        PageBreak,
+    ]
     assert parse(text)[1].numbered is False
     assert parse(text)[5].header is True
 
 
 def test_footnote_keeps_links_and_formatting():
-    (paragraph,) = parse("OHCHR^[See *the* [report](https://www.ohchr.org/x).] follows.")
+    (paragraph,) = parse(
+        "OHCHR^[See *the* [report](https://www.ohchr.org/x).] follows."
+    )
     note = paragraph.content[1]
     assert isinstance(note, Footnote)
     assert note.content == (
@@ -60,7 +70,9 @@ def test_unclosed_markup_stays_as_typed():
 
 def test_links_to_other_schemes_are_not_links():
     (paragraph,) = parse("[click](javascript:alert(1))")
-    assert all(isinstance(item, Run) and item.href is None for item in paragraph.content)
+    assert all(
+        isinstance(item, Run) and item.href is None for item in paragraph.content
+    )
 
 
 def test_bold_and_italic_nest_and_cross():

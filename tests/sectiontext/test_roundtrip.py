@@ -20,11 +20,15 @@ from drafting.sectiontext import (
 
 # Real characters the reports contain, plus every markup character.
 ALPHABET = st.sampled_from(
-    list("abcXYZ019 .,;:()-–’“”#>|*[]^\\_!`{}<>&'\"")
-    + ["é", "ž", "ş", "ع", "ر", "中", "😀", "\u0301", "\t"]
+    [
+        *"abcXYZ019 .,;:()-–’“”#>|*[]^\\_!`{}<>&'\"",
+        *["é", "ž", "ş", "ع", "ر", "中", "😀", "\u0301", "\t"],
+    ]
 )
 words = st.text(ALPHABET, min_size=1, max_size=12).filter(lambda s: s.strip(" \t") == s)
-href = st.sampled_from(["https://www.ohchr.org/en", "mailto:nmrf@gov.si", "http://x.si/a(b)"])
+href = st.sampled_from(
+    ["https://www.ohchr.org/en", "mailto:nmrf@gov.si", "http://x.si/a(b)"]
+)
 
 
 @st.composite
@@ -44,7 +48,9 @@ def _normalise(items):
         if merged and isinstance(item, Run) and isinstance(merged[-1], Run):
             last = merged[-1]
             if last.same_format(item):
-                merged[-1] = Run(last.text + item.text, item.bold, item.italic, item.href)
+                merged[-1] = Run(
+                    last.text + item.text, item.bold, item.italic, item.href
+                )
                 continue
         merged.append(item)
     return tuple(merged)
@@ -73,12 +79,18 @@ blocks = st.one_of(
     st.builds(Paragraph, inline_content(), st.booleans()),
     st.builds(SubItem, inline_content(), st.sampled_from(["a", "b", "aa", "iv"])),
     st.builds(Heading, inline_content(allow_breaks=False), st.sampled_from([2, 3])),
-    st.builds(BulletList, st.lists(inline_content(), min_size=1, max_size=3).map(tuple)),
-    st.builds(NumberedList, st.lists(inline_content(), min_size=1, max_size=3).map(tuple)),
+    st.builds(
+        BulletList, st.lists(inline_content(), min_size=1, max_size=3).map(tuple)
+    ),
+    st.builds(
+        NumberedList, st.lists(inline_content(), min_size=1, max_size=3).map(tuple)
+    ),
     st.builds(
         Table,
         st.lists(
-            st.lists(inline_content(allow_breaks=False), min_size=2, max_size=2).map(tuple),
+            st.lists(inline_content(allow_breaks=False), min_size=2, max_size=2).map(
+                tuple
+            ),
             min_size=1,
             max_size=3,
         ).map(tuple),
@@ -97,7 +109,8 @@ def test_every_tree_survives_serialize_then_parse(tree):
 @settings(max_examples=400)
 @given(
     st.lists(
-        ALPHABET | st.sampled_from(["\n", "\n\n", "- ", "(a) ", "1. ", "| ", "^[", "]("]),
+        ALPHABET
+        | st.sampled_from(["\n", "\n\n", "- ", "(a) ", "1. ", "| ", "^[", "]("]),
         max_size=40,
     ).map("".join)
 )
@@ -121,7 +134,9 @@ def _visible(content):
 def test_plain_text_without_markup_is_kept_character_for_character(text):
     """Text with no markup character in it comes back exactly, minus line-end space."""
     plain = "".join(ch for ch in text if ch not in "\\*[]^|")
-    kept = "".join(_visible(block.content) for block in parse(plain) if hasattr(block, "content"))
+    kept = "".join(
+        _visible(block.content) for block in parse(plain) if hasattr(block, "content")
+    )
     expected = "".join(plain.split())
     if parse(plain) and all(hasattr(block, "content") for block in parse(plain)):
         # Markers such as "- " or "(a) " at a line start are structure, not text.
