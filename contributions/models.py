@@ -166,8 +166,9 @@ class AcceptedInput(models.Model):
     section = models.ForeignKey(
         "drafting.Section", on_delete=models.CASCADE, related_name="accepted_inputs"
     )
+    # Revisions go only when their report goes, and their acceptances with them.
     revision = models.ForeignKey(
-        Revision, on_delete=models.PROTECT, related_name="acceptances"
+        Revision, on_delete=models.CASCADE, related_name="acceptances"
     )
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -30,9 +30,12 @@ from contributions.actions import (
 )
 from contributions.models import Entity, Membership
 from drafting.actions import add_section, do_create_report
+from drafting.followup import follow_up_sections
 from drafting.models import Report, Section, Skeleton
 from drafting.skeletons import load_skeletons
+from unreader.concluding_observations import read_concluding_observations
 from unreader.model import Heading
+from unreader.national_report import read_national_report, section_text
 
 logger = logging.getLogger(__name__)
 
@@ -217,8 +220,6 @@ def _ensure_people() -> dict[str, User]:
 
 
 def _build_slovenia(people: dict[str, User]) -> None:
-    from unreader.national_report import read_national_report, section_text
-
     source = read_national_report((data_dir() / SLOVENIA).read_text(encoding="utf-8"))
     report = do_create_report(
         people["coordinator"],
@@ -239,13 +240,21 @@ def _build_slovenia(people: dict[str, User]) -> None:
     )
     chapters = _reshape_to_chapters(report, source.headings)
     for heading, section in chapters:
-        _contribute_and_accept(
-            people, section, heading.label or "", section_text(heading)
-        )
-        for part in heading.children:
-            child = add_section(report, heading=part.title, parent=section)
-            label = "I-part" if part.label == "I" else part.label or ""
-            _contribute_and_accept(people, child, label, section_text(part))
+        _fill(people, report, heading, section)
+
+
+def _fill(
+    people: dict[str, User], report: Report, heading: Heading, section: Section
+) -> None:
+    """Contribute a heading's own paragraphs, then build its subsections."""
+    label = heading.label or ""
+    # "I" is both a chapter and a thematic part (persons with disabilities).
+    if heading.level > 1 and label == "I":
+        label = "I-part"
+    _contribute_and_accept(people, section, label, section_text(heading))
+    for part in heading.children:
+        child = add_section(report, heading=part.title, parent=section)
+        _fill(people, report, part, child)
 
 
 def _reshape_to_chapters(
@@ -297,8 +306,6 @@ def _contribute_and_accept(
 
 
 def _build_brazil(people: dict[str, User]) -> None:
-    from unreader.concluding_observations import read_concluding_observations
-
     observations = read_concluding_observations(
         (data_dir() / BRAZIL_CO).read_text(encoding="utf-8")
     )
@@ -316,15 +323,16 @@ def _build_brazil(people: dict[str, User]) -> None:
         due_date=dt.date(2023, 12, 1),
     )
     Report.objects.filter(pk=report.pk).update(
-        organ="International Convention on the Elimination of All Forms of Racial Discrimination",
+        organ="International Convention on the Elimination of All Forms of "
+        "Racial Discrimination",
         body_lines=["Committee on the Elimination of Racial Discrimination"],
     )
     items = report.sections.get(key="fu.items")
-    for selection in observations.follow_up:
+    for spec in follow_up_sections(observations):
         add_section(
             report,
-            heading=selection.heading(),
+            heading=spec.heading,
             parent=items,
-            guidance=selection.guidance(observations),
-            key=f"co.{selection.paragraph}",
+            guidance=spec.guidance,
+            key=spec.key,
         )

@@ -18,7 +18,7 @@ from reportdesk.errors import NotAllowed
 from templates_docx.model import ExportReport, ExportSection, InputUsed
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import User, AnonymousUser
+    from django.contrib.auth.models import AnonymousUser, User
 
     from templates_docx.render import RenderResult
 
