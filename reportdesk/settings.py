@@ -138,6 +138,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Draft State reports to the UN human rights mechanisms together.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,
 }
 

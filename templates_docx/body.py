@@ -132,8 +132,8 @@ class BodyBuilder:
             for item in block.items:
                 self._numbered(styles.BULLET, "\u2022", item)
         elif isinstance(block, NumberedList):
-            for number, item in enumerate(block.items, start=1):
-                self._numbered(styles.NUMBERED, f"{number}.", item)
+            for position, item in enumerate(block.items, start=1):
+                self._numbered(styles.NUMBERED, f"{position}.", item)
         elif isinstance(block, Table):
             self._table(block.rows, header=block.header)
         elif isinstance(block, PageBreak):

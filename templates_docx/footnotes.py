@@ -88,7 +88,7 @@ class Footnotes:
     def __init__(self, root: etree._Element) -> None:
         self.root = root
         self.next_id = 1 + max(
-            (int(note.get(qn("w:id"))) for note in root.iter(qn("w:footnote"))),
+            (_note_id(note) for note in root.iter(qn("w:footnote"))),
             default=CONTINUATION_ID,
         )
         self.count = 0
@@ -110,9 +110,14 @@ class Footnotes:
         for note in list(self.root.iter(qn("w:footnote"))):
             if note.get(qn("w:type")) in ("separator", "continuationSeparator"):
                 continue
-            if int(note.get(qn("w:id"))) not in referenced:
+            if _note_id(note) not in referenced:
                 self.root.remove(note)
         self.next_id = 1 + max(
-            (int(note.get(qn("w:id"))) for note in self.root.iter(qn("w:footnote"))),
+            (_note_id(note) for note in self.root.iter(qn("w:footnote"))),
             default=CONTINUATION_ID,
         )
+
+
+def _note_id(note: etree._Element) -> int:
+    # Every w:footnote carries a w:id; a missing one is a broken template.
+    return int(note.get(qn("w:id"), "0"))

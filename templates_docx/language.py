@@ -145,7 +145,8 @@ def apply_to_styles(styles_root: etree._Element, language: Language) -> None:
             insert_ordered(rpr, fonts, _RPR_AFTER_FONTS)
         fonts.set(qn("w:eastAsia"), font)
         # A theme font would win over the named one.
-        fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+        if qn("w:eastAsiaTheme") in fonts.attrib:
+            del fonts.attrib[qn("w:eastAsiaTheme")]
 
 
 def _default_run_properties(styles_root: etree._Element) -> etree._Element:

@@ -96,7 +96,9 @@ def render_report(
         BodyBuilder(holder, inline, document.part, language, column_width).build(report)
         for element in list(holder):
             placeholder.addprevious(element)
-        placeholder.getparent().remove(placeholder)
+        parent = placeholder.getparent()
+        if parent is not None:
+            parent.remove(placeholder)
 
         apply_to_styles(document.styles.element, language)
         if language.right_to_left:
@@ -169,7 +171,7 @@ def _body_placeholder(document: Document) -> etree._Element:
 
 def _references(root: etree._Element) -> set[int]:
     return {
-        int(reference.get(qn("w:id")))
+        int(reference.get(qn("w:id"), "0"))
         for reference in root.iter(qn("w:footnoteReference"))
     }
 

@@ -15,7 +15,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Twips
-from docx.styles.style import BaseStyle
+from docx.styles.style import CharacterStyle, ParagraphStyle
 
 from . import styles
 from .layout import COLUMN_INDENT, NUMBER_WIDTH
@@ -154,7 +154,7 @@ def _paragraph_style(document: Document, name: str, look: ParagraphLook) -> None
         el(ppr, "w:outlineLvl", val=str(look.outline_level))
 
 
-def _font(style: BaseStyle, *, size: float, bold: bool) -> None:
+def _font(style: CharacterStyle | ParagraphStyle, *, size: float, bold: bool) -> None:
     style.font.size = Pt(size)
     rpr = style.element.get_or_add_rPr()
     if bold:

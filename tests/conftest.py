@@ -48,7 +48,7 @@ def personas(db, skeletons) -> Personas:
     )
     role = Membership.Role
 
-    def person(username: str, entity: Entity, member_role: str) -> object:
+    def person(username: str, entity: object, member_role: str) -> object:
         user = UserFactory(username=username)
         MembershipFactory(user=user, entity=entity, role=member_role)
         return user

@@ -35,7 +35,9 @@ def slovenia_docx(demo) -> bytes:
 
 def _numbered_paragraphs(content: bytes) -> list[str]:
     document = docx.Document(io.BytesIO(content))
-    return [p.text for p in document.paragraphs if p.style.name == "RD Para"]
+    return [
+        p.text for p in document.paragraphs if p.style and p.style.name == "RD Para"
+    ]
 
 
 def test_loading_the_demo_twice_duplicates_nothing(demo):

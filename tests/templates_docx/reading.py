@@ -24,7 +24,7 @@ def part_xml(content: bytes, name: str) -> etree._Element:
 
 def paragraphs(document: Document) -> list[tuple[str, str]]:
     """(style name, text) of each body paragraph, tables excluded."""
-    return [(p.style.name, p.text) for p in document.paragraphs]
+    return [(p.style.name if p.style else "", p.text) for p in document.paragraphs]
 
 
 def texts_in(document: Document, style: str) -> list[str]:
@@ -50,4 +50,4 @@ def note_text(note: etree._Element) -> str:
 
 def reference_ids(content: bytes) -> list[int]:
     root = part_xml(content, "word/document.xml")
-    return [int(ref.get(W_ID)) for ref in root.iter(qn("w:footnoteReference"))]
+    return [int(ref.get(W_ID, "")) for ref in root.iter(qn("w:footnoteReference"))]

@@ -151,4 +151,4 @@ def slovenia_report(**changes: object) -> ExportReport:
             ),
         ),
     )
-    return dataclasses.replace(report, **changes)
+    return dataclasses.replace(report, **changes)  # type: ignore[arg-type]
