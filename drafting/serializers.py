@@ -26,6 +26,9 @@ class SkeletonSerializer(serializers.ModelSerializer[Skeleton]):
             "count_footnotes",
             "verified",
         ]
+        # Read-only: writable integers would carry bounds that follow the
+        # database backend, and the schema would differ between backends.
+        read_only_fields = fields
 
 
 class SectionSerializer(serializers.ModelSerializer[Section]):

@@ -10,8 +10,12 @@ SCHEMA_FILE = Path(__file__).resolve().parents[2] / "docs" / "openapi.yaml"
 
 def test_the_committed_schema_matches_the_code(tmp_path):
     generated = tmp_path / "openapi.yaml"
-    call_command("spectacular", "--file", str(generated), "--validate", "--fail-on-warn")
-    assert yaml.safe_load(generated.read_text()) == yaml.safe_load(SCHEMA_FILE.read_text()), (
+    call_command(
+        "spectacular", "--file", str(generated), "--validate", "--fail-on-warn"
+    )
+    assert yaml.safe_load(generated.read_text()) == yaml.safe_load(
+        SCHEMA_FILE.read_text()
+    ), (
         "docs/openapi.yaml is out of date: "
         "run python manage.py spectacular --file docs/openapi.yaml"
     )
