@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from contributions.models import AcceptedInput
 from drafting.actions import ordered_sections
-from drafting.models import Report
-from drafting.sectiontext import parse
+from drafting.models import Report, Section
+from drafting.sectiontext import Block, Paragraph, parse
 from reportdesk.abilities import report_abilities
 from reportdesk.errors import NotAllowed
 from templates_docx.model import ExportReport, ExportSection, InputUsed
@@ -37,16 +37,18 @@ LANGUAGE_NAMES = {
 def build_export(report: Report, *, issued_on: dt.date | None = None) -> ExportReport:
     """The report as the renderer sees it: masthead fields and parsed sections."""
     tree = ordered_sections(report)
+    parsed = {section.pk: tuple(parse(section.text)) for section, _depth in tree}
     sections = tuple(
         ExportSection(
             heading=section.heading,
             level=min(depth, 3),
-            blocks=tuple(parse(section.text)),
+            blocks=parsed[section.pk],
             annex=section.annex,
             key=section.key,
         )
         for section, depth in tree
     )
+    numbers = _paragraph_numbers([(s, parsed[s.pk]) for s, _depth in tree])
     reading_order = {section.pk: index for index, (section, _depth) in enumerate(tree)}
     accepted = AcceptedInput.objects.filter(section__report=report).select_related(
         "section", "revision__contribution__entity"
@@ -57,6 +59,7 @@ def build_export(report: Report, *, issued_on: dt.date | None = None) -> ExportR
             entity=item.revision.contribution.entity.name,
             revision=f"r{item.revision.number}",
             accepted_on=timezone.localtime(item.accepted_at).date(),
+            paragraphs=_carried(item.revision.text, numbers.get(item.section_id, {})),
         )
         for item in sorted(
             accepted, key=lambda a: (reading_order[a.section_id], a.accepted_at, a.pk)
@@ -74,6 +77,41 @@ def build_export(report: Report, *, issued_on: dt.date | None = None) -> ExportR
         sections=sections,
         inputs_used=inputs,
     )
+
+
+def _paragraph_numbers(
+    sections: list[tuple[Section, tuple[Block, ...]]],
+) -> dict[int, dict[Paragraph, int]]:
+    """For each section, its numbered paragraphs and the number each will print.
+
+    Numbering runs through the body; annexes stand outside it, as in the
+    renderer.
+    """
+    numbers: dict[int, dict[Paragraph, int]] = {}
+    counter = 0
+    for section, blocks in sections:
+        own: dict[Paragraph, int] = {}
+        if not section.annex:
+            for block in blocks:
+                if isinstance(block, Paragraph) and block.numbered:
+                    counter += 1
+                    own.setdefault(block, counter)
+        numbers[section.pk] = own
+    return numbers
+
+
+def _carried(
+    revision_text: str, section_numbers: dict[Paragraph, int]
+) -> tuple[int, ...]:
+    # A paragraph counts as the revision's while the draft still carries it
+    # word for word; which words of an edited paragraph came from where is
+    # provenance tracking (issue #4).
+    found = {
+        section_numbers[block]
+        for block in parse(revision_text)
+        if isinstance(block, Paragraph) and block in section_numbers
+    }
+    return tuple(sorted(found))
 
 
 def do_export_report(user: User | AnonymousUser, report: Report) -> RenderResult:

@@ -177,3 +177,26 @@ def test_libreoffice_renders_the_slovenian_export(slovenia_docx, tmp_path):
         check=False,
     ).stdout
     assert int(re.search(r"Pages:\s+(\d+)", pages).group(1)) >= 15
+
+
+def test_inputs_used_name_the_paragraphs_each_ministry_wrote(demo):
+    inputs = build_export(Report.objects.get(slug="svn-upr4")).inputs_used
+    introduction = next(
+        item for item in inputs if item.section_heading == "Introduction"
+    )
+    assert introduction.paragraphs == (1, 2, 3)
+    conclusion = next(item for item in inputs if item.section_heading == "Conclusion")
+    assert conclusion.paragraphs == (151,)
+    covered = sorted(number for item in inputs for number in item.paragraphs)
+    assert covered == list(range(1, 152))
+
+
+def test_an_edited_paragraph_is_no_longer_credited_to_the_ministry(demo):
+    report = Report.objects.get(slug="svn-upr4")
+    introduction = report.sections.get(heading="Introduction")
+    _first, rest = introduction.text.split("\n\n", 1)
+    introduction.text = "The secretariat rewrote this paragraph.\n\n" + rest
+    introduction.save()
+    inputs = build_export(report).inputs_used
+    entry = next(item for item in inputs if item.section_heading == "Introduction")
+    assert entry.paragraphs == (2, 3)
