@@ -1,5 +1,7 @@
-"""WebSocket routes. The live section editor (issue #5) adds its consumer here."""
+"""WebSocket routes, gathered from the apps that have sockets."""
 
 from django.urls import URLPattern
 
-websocket_urlpatterns: list[URLPattern] = []
+from collab.routing import websocket_urlpatterns as collab_sockets
+
+websocket_urlpatterns: list[URLPattern] = [*collab_sockets]

@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "drafting",
     "templates_docx",
     "unreader",
+    "recommendations",
+    "collab",
+    "exports",
     "frontend",
 ]
 

@@ -1,11 +1,11 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from contributions import api as contributions_api
 from drafting import api as drafting_api
 
-api_patterns = [
+api_patterns: list[URLPattern | URLResolver] = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("skeletons/", drafting_api.SkeletonList.as_view(), name="api-skeletons"),
     path("reports/", drafting_api.ReportList.as_view(), name="api-reports"),
@@ -50,11 +50,17 @@ api_patterns = [
         contributions_api.RevisionAccept.as_view(),
         name="api-revision-accept",
     ),
+    path("", include("recommendations.api_urls")),
+    path("", include("collab.api_urls")),
+    path("", include("exports.api_urls")),
 ]
 
 urlpatterns = [
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("recommendations.urls")),
+    path("", include("collab.urls")),
+    path("", include("exports.urls")),
     path("", include("frontend.urls")),
 ]

@@ -1,4 +1,4 @@
-"""The one place that answers "what may this person do with this object".
+"""Abilities for reports, sections and contributions.
 
 Pages, the API, exports and (later) sockets all ask these functions; each
 returns a dict keyed by action so the browser can be told what to offer.
@@ -23,7 +23,7 @@ Role = Membership.Role
 SECRETARIAT_ROLES = {Role.COORDINATOR, Role.DRAFTER}
 
 
-def _is_secretariat(membership: Membership | None) -> bool:
+def is_secretariat(membership: Membership | None) -> bool:
     return (
         membership is not None
         and membership.is_secretariat
@@ -31,27 +31,27 @@ def _is_secretariat(membership: Membership | None) -> bool:
     )
 
 
-def _is_government(membership: Membership | None) -> bool:
+def is_government(membership: Membership | None) -> bool:
     return membership is not None and membership.entity.is_government
 
 
 def can_create_reports(user: User) -> bool:
     membership = membership_of(user)
-    return _is_secretariat(membership) and membership.role == Role.COORDINATOR  # type: ignore[union-attr]
+    return is_secretariat(membership) and membership.role == Role.COORDINATOR  # type: ignore[union-attr]
 
 
 def visible_reports(user: User) -> QuerySet[Report]:
     # Internal drafts are for government only; the NHRI and civil society see
     # what a consultation round shares with them (issue #6), never the draft.
-    if _is_government(membership_of(user)):
+    if is_government(membership_of(user)):
         return Report.objects.all()
     return Report.objects.none()
 
 
 def report_abilities(user: User, report: Report) -> dict[str, bool]:
     membership = membership_of(user)
-    secretariat = _is_secretariat(membership)
-    government = _is_government(membership)
+    secretariat = is_secretariat(membership)
+    government = is_government(membership)
     return {
         "view": government,
         "export": government,
@@ -73,16 +73,16 @@ def section_abilities(user: User, section: Section) -> dict[str, bool]:
 
 def visible_contributions(user: User) -> QuerySet[Contribution]:
     membership = membership_of(user)
-    if _is_secretariat(membership):
+    if is_secretariat(membership):
         return Contribution.objects.all()
-    if _is_government(membership):
+    if is_government(membership):
         return Contribution.objects.filter(entity=membership.entity)  # type: ignore[union-attr]
     return Contribution.objects.none()
 
 
 def contribution_abilities(user: User, contribution: Contribution) -> dict[str, bool]:
     membership = membership_of(user)
-    secretariat = _is_secretariat(membership)
+    secretariat = is_secretariat(membership)
     own = (
         membership is not None
         and membership.entity_id == contribution.entity_id
