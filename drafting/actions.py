@@ -6,10 +6,15 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from drafting.models import Report, Section, Skeleton
-from reportdesk.abilities import can_create_reports, section_abilities
+from drafting.models import Report, ReportVersion, Section, Skeleton
+from reportdesk.abilities import (
+    can_create_reports,
+    report_abilities,
+    section_abilities,
+)
 from reportdesk.errors import DomainError, NotAllowed, StaleWrite
 
 if TYPE_CHECKING:
@@ -149,3 +154,40 @@ def ordered_sections(report: Report) -> list[tuple[Section, int]]:
 
     walk(None, 1)
     return ordered
+
+
+def do_freeze_version(user: User, report: Report, *, label: str = "") -> ReportVersion:
+    """Freeze the report's current text as its next numbered version.
+
+    Takes the report row lock so that two freezes never get the same number.
+    """
+    if not report_abilities(user, report)["edit"]:
+        raise NotAllowed(_("Only the secretariat can freeze a version of the report."))
+    with transaction.atomic():
+        Report.objects.select_for_update().get(pk=report.pk)
+        last = (
+            report.versions.order_by("-number").values_list("number", flat=True).first()
+        )
+        snapshot = {
+            "sections": [
+                {
+                    "id": section.pk,
+                    "parent": section.parent_id,
+                    "heading": section.heading,
+                    "depth": depth,
+                    "key": section.key,
+                    "annex": section.annex,
+                    "text": section.text,
+                    "version": section.version,
+                }
+                for section, depth in ordered_sections(report)
+            ]
+        }
+        return ReportVersion.objects.create(
+            report=report,
+            number=(last or 0) + 1,
+            label=label,
+            snapshot=snapshot,
+            created_by=user,
+            created_at=timezone.now(),
+        )

@@ -97,6 +97,39 @@ class Report(models.Model):
         return self.title
 
 
+class ReportVersion(models.Model):
+    """A frozen copy of a report's text: what was shown, submitted or exported.
+
+    ``snapshot`` holds every section in reading order as
+    ``{"sections": [{"id", "parent", "heading", "depth", "key", "annex",
+    "text", "version"}]}``; it never changes once written.
+    """
+
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField(_("number"))
+    label = models.CharField(_("label"), max_length=200, blank=True)
+    snapshot = models.JSONField(_("snapshot"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"))
+
+    class Meta:
+        verbose_name = _("report version")
+        verbose_name_plural = _("report versions")
+        ordering = ["report", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "number"], name="one_report_version_per_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report.slug} v{self.number}"
+
+
 class Section(models.Model):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("Not started")

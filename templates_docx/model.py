@@ -42,6 +42,18 @@ class InputUsed:
 
 
 @dataclass(frozen=True)
+class AnnexTable:
+    """A table annexed to the report, such as the implementation matrix.
+
+    Rows are plain strings; the renderer writes them verbatim.
+    """
+
+    title: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class ExportReport:
     symbol: str
     title: str
@@ -54,4 +66,9 @@ class ExportReport:
     without_formal_editing: bool = True
     sections: tuple[ExportSection, ...] = ()
     inputs_used: tuple[InputUsed, ...] = ()
+    annex_tables: tuple[AnnexTable, ...] = ()
+    # The document family picks the template: "upr_national_report",
+    # "treaty_report", "common_core_document", "list_of_issues_replies",
+    # "follow_up_report"; "internal_draft" for circulation inside government.
+    family: str = "upr_national_report"
     extra: dict[str, str] = field(default_factory=dict)

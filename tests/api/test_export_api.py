@@ -10,15 +10,21 @@ pytestmark = pytest.mark.django_db
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-@pytest.mark.parametrize("persona", ["coordinator", "drafter", "focal_point", "validator"])
-def test_government_members_download_the_word_file(api_client, personas, report, persona):
+@pytest.mark.parametrize(
+    "persona", ["coordinator", "drafter", "focal_point", "validator"]
+)
+def test_government_members_download_the_word_file(
+    api_client, personas, report, persona
+):
     api_client.force_authenticate(getattr(personas, persona))
     response = api_client.get(reverse("api-report-export", args=[report.slug]))
     assert response.status_code == 200
     assert response["Content-Type"] == DOCX
     assert response["Content-Disposition"] == 'attachment; filename="svn-test.docx"'
     document = docx.Document(io.BytesIO(response.content))
-    assert any(p.text.startswith("1.\tSlovenia’s preparations") for p in document.paragraphs)
+    assert any(
+        p.text.startswith("1.\tSlovenia’s preparations") for p in document.paragraphs
+    )
 
 
 def test_a_token_signs_in_to_the_api(api_client, personas, report):
@@ -36,4 +42,7 @@ def test_a_deactivated_person_can_no_longer_export(api_client, personas, report)
     personas.drafter.is_active = False
     personas.drafter.save()
     api_client.force_authenticate(personas.drafter)
-    assert api_client.get(reverse("api-report-export", args=[report.slug])).status_code == 404
+    assert (
+        api_client.get(reverse("api-report-export", args=[report.slug])).status_code
+        == 404
+    )
