@@ -16,7 +16,11 @@ from contributions.models import (
     membership_of,
 )
 from drafting.models import Section
-from reportdesk.abilities import contribution_abilities, section_abilities
+from reportdesk.abilities import (
+    contribution_abilities,
+    is_secretariat,
+    section_abilities,
+)
 from reportdesk.errors import DomainError, NotAllowed, StaleWrite
 
 if TYPE_CHECKING:
@@ -105,7 +109,21 @@ def do_accept_revision(
     contribution = revision.contribution
     section = contribution.section
     if not contribution_abilities(user, contribution)["accept"]:
+        if is_secretariat(membership_of(user)):
+            raise DomainError(
+                _(
+                    "This contribution is %(status)s: only a contribution its body "
+                    "has submitted can be accepted."
+                )
+                % {"status": contribution.get_status_display().lower()}
+            )
         raise NotAllowed(_("Only the secretariat can accept contributions."))
+    latest = contribution.latest_revision()
+    if latest is not None and latest.pk != revision.pk:
+        raise DomainError(
+            _("Revision %(number)d replaces this one; accept the latest revision.")
+            % {"number": latest.number}
+        )
     with transaction.atomic():
         locked = Section.objects.select_for_update().get(pk=section.pk)
         if locked.version != base_version:
@@ -117,7 +135,10 @@ def do_accept_revision(
         )
         locked.version += 1
         locked.status = Section.Status.DRAFTING
-        locked.save(update_fields=["text", "version", "status", "updated_at"])
+        locked.carried_over = False
+        locked.save(
+            update_fields=["text", "version", "status", "carried_over", "updated_at"]
+        )
         Contribution.objects.filter(pk=contribution.pk).update(
             status=Contribution.Status.ACCEPTED
         )

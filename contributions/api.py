@@ -25,7 +25,7 @@ from contributions.serializers import (
     RevisionSerializer,
 )
 from drafting.models import Section
-from drafting.sectiontext.clean import clean_text
+from drafting.sectiontext.prepare import prepare_text
 from reportdesk.abilities import visible_contributions, visible_reports
 
 
@@ -55,11 +55,11 @@ class ContributionList(generics.ListAPIView[Contribution]):
             pk=payload.validated_data["section"],
             report__in=visible_reports(request.user),
         )
-        text, _removed = clean_text(payload.validated_data["text"])
+        prepared = prepare_text(payload.validated_data["text"])
         contribution = do_create_contribution(
             request.user,  # type: ignore[arg-type]
             section,
-            text=text,
+            text=prepared.text,
             title=payload.validated_data.get("title", ""),
         )
         data = ContributionSerializer(contribution, context={"request": request}).data
@@ -97,11 +97,11 @@ class RevisionList(APIView):
         contribution = _visible_contribution(request, pk)
         payload = NewRevisionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        text, _removed = clean_text(payload.validated_data["text"])
+        prepared = prepare_text(payload.validated_data["text"])
         revision = do_add_revision(
             request.user,  # type: ignore[arg-type]
             contribution,
-            text=text,
+            text=prepared.text,
             base_number=payload.validated_data["base_number"],
         )
         return Response(RevisionSerializer(revision).data, status=201)

@@ -5,7 +5,7 @@ from typing import Any
 from rest_framework import serializers
 
 from contributions.models import AcceptedInput, Contribution, Revision
-from drafting.serializers import MAX_SECTION_TEXT
+from drafting.serializers import SectionTextField
 from reportdesk.abilities import contribution_abilities
 
 
@@ -48,11 +48,11 @@ class ContributionSerializer(serializers.ModelSerializer[Contribution]):
 class NewContributionSerializer(serializers.Serializer[Any]):
     section = serializers.IntegerField()
     title = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    text = serializers.CharField(max_length=MAX_SECTION_TEXT, trim_whitespace=False)
+    text = SectionTextField()
 
 
 class NewRevisionSerializer(serializers.Serializer[Any]):
-    text = serializers.CharField(max_length=MAX_SECTION_TEXT, trim_whitespace=False)
+    text = SectionTextField()
     base_number = serializers.IntegerField(min_value=0)
 
 

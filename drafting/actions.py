@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from drafting.models import Report, ReportVersion, Section, Skeleton
+from drafting.mechanisms import TREATY_BODIES, masthead_for
+from drafting.models import Obligation, Report, ReportVersion, Section, Skeleton
 from reportdesk.abilities import (
     can_create_reports,
     report_abilities,
@@ -19,6 +20,8 @@ from reportdesk.errors import DomainError, NotAllowed, StaleWrite
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+
+    from drafting.planning import Plan
 
 
 @transaction.atomic
@@ -36,8 +39,18 @@ def do_create_report(
     period_start: dt.date | None = None,
     period_end: dt.date | None = None,
     include_optional: bool = False,
+    plan: Plan | None = None,
+    carry_over_from: Report | None = None,
+    mechanism: str = "",
 ) -> Report:
-    """Create a report and its section tree from a skeleton."""
+    """Create a report and its section tree from a skeleton.
+
+    ``plan`` (from ``drafting.planning.plan_from_document``, read before the
+    transaction because reading is slow) adds the sections the committee's
+    document calls for, and records what that document says the State owes.
+    ``carry_over_from`` copies the text of the State's previous report into
+    the sections with the same skeleton key, marked as carried over.
+    """
     if not can_create_reports(user):
         raise NotAllowed(_("Only the secretariat coordinator can start a report."))
     if Report.objects.filter(slug=slug).exists():
@@ -46,11 +59,16 @@ def do_create_report(
             % {"slug": slug}
         )
     structure = skeleton.structure
+    mechanism = _mechanism_for(skeleton, mechanism)
+    masthead = masthead_for(
+        mechanism, structure.get("organ", ""), list(structure.get("body_lines", []))
+    )
     report = Report.objects.create(
         slug=slug,
-        title=title or skeleton.title,
+        # Skeleton titles are repository data; "{state}" is the one slot.
+        title=title or skeleton.title.replace("{state}", state),
         skeleton=skeleton,
-        mechanism=skeleton.mechanism,
+        mechanism=mechanism,
         kind=skeleton.kind,
         state=state,
         state_code=state_code.upper(),
@@ -59,14 +77,117 @@ def do_create_report(
         due_date=due_date,
         period_start=period_start,
         period_end=period_end,
-        organ=structure.get("organ", ""),
-        body_lines=list(structure.get("body_lines", [])),
+        organ=masthead.organ,
+        body_lines=list(masthead.body_lines),
         word_limit=skeleton.word_limit,
         count_footnotes=skeleton.count_footnotes,
         created_by=user,
     )
     _create_sections(report, None, structure["sections"], include_optional)
+    if plan is not None:
+        _apply_plan(report, plan)
+    if carry_over_from is not None:
+        _carry_over(report, carry_over_from)
     return report
+
+
+def _mechanism_for(skeleton: Skeleton, asked: str) -> str:
+    """A skeleton for any treaty body (mechanism HRI) takes the committee asked."""
+    if not asked or asked == skeleton.mechanism:
+        return skeleton.mechanism
+    if skeleton.mechanism == "HRI" and asked in TREATY_BODIES:
+        return asked
+    raise DomainError(
+        _("This skeleton is for %(mechanism)s only; leave the mechanism out.")
+        % {"mechanism": skeleton.mechanism}
+    )
+
+
+REPORT_DETAILS = (
+    "title",
+    "symbol",
+    "organ",
+    "body_lines",
+    "state",
+    "state_code",
+    "language",
+    "due_date",
+    "period_start",
+    "period_end",
+)
+
+
+def do_update_report(
+    user: User, report: Report, *, base_version: int, **details: Any
+) -> Report:
+    """Change the report's details (masthead, dates, language).
+
+    Locks the report row; an edit based on an older version is refused.
+    """
+    if not report_abilities(user, report)["edit"]:
+        raise NotAllowed(_("Only the secretariat can change the report's details."))
+    unknown = set(details) - set(REPORT_DETAILS)
+    if unknown:
+        raise DomainError(
+            _("These details cannot be changed here: %(names)s.")
+            % {"names": ", ".join(sorted(unknown))}
+        )
+    with transaction.atomic():
+        locked = Report.objects.select_for_update().get(pk=report.pk)
+        if locked.version != base_version:
+            raise StaleWrite(locked.version)
+        for name, value in details.items():
+            setattr(locked, name, value)
+        locked.version += 1
+        locked.save(update_fields=[*details, "version"])
+    return locked
+
+
+def _apply_plan(report: Report, plan: Plan) -> None:
+    container = report.sections.filter(key=plan.container).first()
+    if container is None:
+        raise DomainError(_("The skeleton has no section to hold these sections."))
+    for planned in plan.sections:
+        add_section(
+            report,
+            heading=planned.heading,
+            parent=container,
+            guidance=planned.guidance,
+            key=planned.key,
+        )
+    for owed in plan.obligations:
+        Obligation.objects.update_or_create(
+            source_symbol=owed.source_symbol,
+            source_paragraph=owed.source_paragraph,
+            kind=owed.kind,
+            defaults={
+                "mechanism": report.mechanism,
+                "title": owed.title,
+                "due_date": owed.due_date,
+                "due_text": owed.due_text,
+            },
+        )
+    # The report answers the follow-up request it was built from.
+    if report.kind == "follow_up_report":
+        Obligation.objects.filter(
+            source_symbol=plan.source_symbol, kind=Obligation.Kind.FOLLOW_UP
+        ).update(report=report)
+
+
+def _carry_over(report: Report, previous: Report) -> None:
+    if previous.state_code != report.state_code:
+        raise DomainError(_("Carry text over only from a report of the same State."))
+    previous_text = {
+        section.key: section.text
+        for section in previous.sections.exclude(key="").exclude(text="")
+    }
+    for section in report.sections.exclude(key=""):
+        text = previous_text.get(section.key)
+        if text:
+            section.text = text
+            section.carried_over = True
+            section.status = Section.Status.DRAFTING
+            section.save(update_fields=["text", "carried_over", "status", "updated_at"])
 
 
 def _create_sections(
@@ -134,9 +255,12 @@ def do_update_section_text(
             raise StaleWrite(locked.version)
         locked.text = text
         locked.version += 1
+        locked.carried_over = False
         if locked.status == Section.Status.NOT_STARTED and text.strip():
             locked.status = Section.Status.DRAFTING
-        locked.save(update_fields=["text", "version", "status", "updated_at"])
+        locked.save(
+            update_fields=["text", "version", "status", "carried_over", "updated_at"]
+        )
     return locked
 
 
@@ -191,3 +315,16 @@ def do_freeze_version(user: User, report: Report, *, label: str = "") -> ReportV
             created_by=user,
             created_at=timezone.now(),
         )
+
+
+def do_set_section_status(user: User, section: Section, *, status: str) -> Section:
+    if not section_abilities(user, section)["edit"]:
+        raise NotAllowed(_("Only the secretariat sets a section's status."))
+    if status not in Section.Status.values:
+        raise DomainError(
+            _("Unknown status %(status)s; use one of: %(choices)s.")
+            % {"status": status, "choices": ", ".join(Section.Status.values)}
+        )
+    Section.objects.filter(pk=section.pk).update(status=status)
+    section.status = status
+    return section

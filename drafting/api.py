@@ -12,18 +12,25 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from drafting.actions import do_create_report, do_update_section_text, ordered_sections
+from drafting.actions import (
+    do_create_report,
+    do_update_report,
+    do_update_section_text,
+    ordered_sections,
+)
 from drafting.export import do_export_report
 from drafting.models import Report, Section, Skeleton
-from drafting.sectiontext.clean import clean_text
+from drafting.planning import plan_from_document
+from drafting.sectiontext.prepare import prepare_text
 from drafting.serializers import (
     ReportSerializer,
+    ReportUpdateSerializer,
     SectionSerializer,
     SectionTextSerializer,
     SkeletonSerializer,
 )
 from reportdesk.abilities import can_create_reports, visible_reports
-from reportdesk.errors import NotAllowed
+from reportdesk.errors import DomainError, NotAllowed
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -48,7 +55,23 @@ class ReportList(generics.ListCreateAPIView[Report]):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         skeleton = data.pop("skeleton")
-        report = do_create_report(request.user, skeleton, **data)  # type: ignore[arg-type]
+        document = data.pop("document_text", "")
+        previous = data.pop("carry_over_from", None)
+        if previous is not None and previous not in visible_reports(request.user):
+            raise NotAllowed(_("You cannot carry text over from that report."))
+        # Reading the document is the slow part: done before the transaction.
+        plan = (
+            plan_from_document(skeleton.structure, document)
+            if document.strip()
+            else None
+        )
+        report = do_create_report(
+            request.user,  # type: ignore[arg-type]
+            skeleton,
+            plan=plan,
+            carry_over_from=previous,
+            **data,
+        )
         return Response(self.get_serializer(report).data, status=201)
 
 
@@ -58,6 +81,24 @@ class ReportDetail(generics.RetrieveAPIView[Report]):
 
     def get_queryset(self):
         return visible_reports(self.request.user)
+
+    @extend_schema(request=ReportUpdateSerializer, responses=ReportSerializer)
+    def patch(self, request: Request, slug: str) -> Response:
+        """Change the report's details: title, symbol, masthead lines, dates."""
+        report = self.get_object()
+        payload = ReportUpdateSerializer(report, data=request.data, partial=True)
+        payload.is_valid(raise_exception=True)
+        details = dict(payload.validated_data)
+        base_version = details.pop("base_version", None)
+        if base_version is None:
+            raise DomainError(_("Send base_version, the version you edited from."))
+        report = do_update_report(
+            request.user,  # type: ignore[arg-type]
+            report,
+            base_version=base_version,
+            **details,
+        )
+        return Response(self.get_serializer(report).data)
 
 
 class ReportSections(generics.ListAPIView[Section]):
@@ -91,15 +132,16 @@ class SectionDetail(APIView):
         section = _visible_section(request, pk)
         payload = SectionTextSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        text, removed = clean_text(payload.validated_data["text"])
+        prepared = prepare_text(payload.validated_data["text"])
         section = do_update_section_text(
             request.user,  # type: ignore[arg-type]
             section,
-            text=text,
+            text=prepared.text,
             base_version=payload.validated_data["base_version"],
         )
         body = SectionSerializer(section, context={"request": request}).data
-        body["removed_characters"] = removed
+        body["removed_characters"] = prepared.removed_characters
+        body["paragraph_numbers_removed"] = prepared.paragraph_numbers_removed
         return Response(body)
 
 

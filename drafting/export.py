@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from contributions.models import AcceptedInput
 from drafting.actions import ordered_sections
 from drafting.models import Report, Section
-from drafting.sectiontext import Block, Paragraph, parse
+from drafting.sectiontext import Block, Heading, Paragraph, Run, parse
 from reportdesk.abilities import report_abilities
 from reportdesk.errors import NotAllowed
-from templates_docx.model import ExportReport, ExportSection, InputUsed
+from templates_docx.families import family_for
+from templates_docx.model import CONTRIBUTION, ExportReport, ExportSection, InputUsed
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+MAX_HEADING_LEVEL = 3
 LANGUAGE_NAMES = {
     "en": "English",
     "fr": "French",
@@ -37,7 +39,10 @@ LANGUAGE_NAMES = {
 def build_export(report: Report, *, issued_on: dt.date | None = None) -> ExportReport:
     """The report as the renderer sees it: masthead fields and parsed sections."""
     tree = ordered_sections(report)
-    parsed = {section.pk: tuple(parse(section.text)) for section, _depth in tree}
+    parsed = {
+        section.pk: tuple(_place_headings(parse(section.text), depth))
+        for section, depth in tree
+    }
     sections = tuple(
         ExportSection(
             heading=section.heading,
@@ -60,6 +65,7 @@ def build_export(report: Report, *, issued_on: dt.date | None = None) -> ExportR
             revision=f"r{item.revision.number}",
             accepted_on=timezone.localtime(item.accepted_at).date(),
             paragraphs=_carried(item.revision.text, numbers.get(item.section_id, {})),
+            kind=CONTRIBUTION,
         )
         for item in sorted(
             accepted, key=lambda a: (reading_order[a.section_id], a.accepted_at, a.pk)
@@ -76,7 +82,34 @@ def build_export(report: Report, *, issued_on: dt.date | None = None) -> ExportR
         body_lines=tuple(report.body_lines),
         sections=sections,
         inputs_used=inputs,
+        family=family_for(report.skeleton.kind, report.mechanism),
     )
+
+
+def _place_headings(blocks: list[Block], depth: int) -> list[Block]:
+    """Make in-text headings relative to their section's own level.
+
+    ``##`` is one level below the section's heading and ``###`` two. Word
+    numbers three levels (I., A., 1.); a heading deeper than that is written
+    as an unnumbered bold line, so it never renumbers the chapters after it.
+    """
+    placed: list[Block] = []
+    for block in blocks:
+        if not isinstance(block, Heading):
+            placed.append(block)
+            continue
+        level = depth + block.level - 1
+        if level <= MAX_HEADING_LEVEL:
+            placed.append(Heading(block.content, level=level))
+        else:
+            bold = tuple(
+                Run(item.text, True, item.italic, item.href)
+                if isinstance(item, Run)
+                else item
+                for item in block.content
+            )
+            placed.append(Paragraph(bold, numbered=False))
+    return placed
 
 
 def _paragraph_numbers(

@@ -87,6 +87,8 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Bumped when the report's details change; a stale edit is refused.
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         verbose_name = _("report")
@@ -152,6 +154,8 @@ class Section(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
     )
     annex = models.BooleanField(_("annex"), default=False)
+    # Text taken over from the State's previous report, untouched since.
+    carried_over = models.BooleanField(_("carried over"), default=False)
     # Bumped on every write; a write based on an older version is refused.
     version = models.PositiveIntegerField(_("version"), default=1)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -171,3 +175,52 @@ class Section(models.Model):
 
     def word_count(self, *, footnotes: bool = False) -> int:
         return count_words(self.text, footnotes=footnotes)
+
+
+class Obligation(models.Model):
+    """Something the State owes a mechanism by a date: the reporting calendar.
+
+    Obligations are read from the committees' own documents (the concluding
+    observations name the next report and the follow-up deadline) or entered
+    by the secretariat. ``report`` is the report that answers it, once begun.
+    """
+
+    class Kind(models.TextChoices):
+        PERIODIC = "periodic_report", _("Periodic report")
+        FOLLOW_UP = "follow_up", _("Follow-up information")
+        UPR = "upr_report", _("UPR report")
+        OTHER = "other", _("Other")
+
+    mechanism = models.CharField(
+        _("mechanism"), max_length=10, choices=Mechanism.choices
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    # As the document says it ("by 2026", "within one year"), for the record.
+    due_text = models.CharField(_("as written"), max_length=200, blank=True)
+    source_symbol = models.CharField(_("source document"), max_length=80, blank=True)
+    source_paragraph = models.PositiveIntegerField(
+        _("paragraph"), null=True, blank=True
+    )
+    report = models.ForeignKey(
+        Report,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="obligations",
+    )
+
+    class Meta:
+        verbose_name = _("obligation")
+        verbose_name_plural = _("obligations")
+        ordering = ["due_date", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_symbol", "source_paragraph", "kind"],
+                name="one_obligation_per_source_paragraph",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -6,7 +6,9 @@ from frontend import views
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(template_name="frontend/login.html"),
+        auth_views.LoginView.as_view(
+            template_name="frontend/login.html", redirect_authenticated_user=True
+        ),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -18,6 +20,18 @@ urlpatterns = [
         "sections/<int:pk>/contribute/",
         views.section_contribute,
         name="section-contribute",
+    ),
+    path("sections/<int:pk>/text/", views.section_text, name="section-text"),
+    path("sections/<int:pk>/status/", views.section_status, name="section-status"),
+    path(
+        "contributions/<int:pk>/submit/",
+        views.contribution_submit,
+        name="contribution-submit",
+    ),
+    path(
+        "contributions/<int:pk>/revise/",
+        views.contribution_revise,
+        name="contribution-revise",
     ),
     path("revisions/<int:pk>/accept/", views.revision_accept, name="revision-accept"),
 ]

@@ -13,15 +13,25 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from contributions.actions import do_accept_revision, do_create_contribution
-from contributions.models import Revision
-from drafting.actions import ordered_sections
+from contributions.actions import (
+    do_accept_revision,
+    do_add_revision,
+    do_create_contribution,
+    do_submit_contribution,
+)
+from contributions.models import Contribution, Revision
+from drafting.actions import (
+    do_set_section_status,
+    do_update_section_text,
+    ordered_sections,
+)
 from drafting.api import docx_response
 from drafting.export import do_export_report
+from drafting.budget import Budget
 from drafting.models import Section
 from drafting.sectiontext import parse
-from drafting.sectiontext.clean import clean_text
 from drafting.sectiontext.html import Numbering, render_blocks
+from drafting.sectiontext.prepare import PreparedText, prepare_text
 from drafting.sectiontext.wordcount import count_blocks
 from reportdesk.abilities import (
     contribution_abilities,
@@ -32,7 +42,6 @@ from reportdesk.abilities import (
 )
 from reportdesk.errors import DomainError
 
-WARN_SHARE = 0.9
 
 
 @dataclass
@@ -40,20 +49,6 @@ class SectionRow:
     section: Section
     depth: int
     words: int
-
-
-def _budget(words: int, limit: int | None) -> dict[str, object]:
-    """How a word count stands against a limit, for the templates."""
-    if not limit:
-        return {"words": words, "limit": None, "state": "ok", "percent": 0}
-    share = words / limit
-    state = "over" if share > 1 else "near" if share >= WARN_SHARE else "ok"
-    return {
-        "words": words,
-        "limit": limit,
-        "state": state,
-        "percent": min(100, round(share * 100)),
-    }
 
 
 @login_required
@@ -75,7 +70,7 @@ def report_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "report": report,
         "rows": rows,
-        "budget": _budget(total, report.word_limit),
+        "budget": Budget(total, report.word_limit),
         "abilities": report_abilities(request.user, report),
     }
     return render(request, "frontend/report_detail.html", context)
@@ -117,36 +112,63 @@ def _numbering_before(section: Section) -> Numbering:
     return numbering
 
 
+@dataclass
+class ContributionView:
+    contribution: Contribution
+    revision: Revision | None
+    html: str
+    notes: list[tuple[int, str]]
+    abilities: dict[str, bool]
+    accepted: bool
+
+
+def _contribution_views(
+    request: HttpRequest, section: Section
+) -> list[ContributionView]:
+    views = []
+    contributions = (
+        visible_contributions(request.user)
+        .filter(section=section)
+        .select_related("entity")
+        .prefetch_related("revisions__acceptances")
+    )
+    for contribution in contributions:
+        revisions = sorted(contribution.revisions.all(), key=lambda r: r.number)
+        revision = revisions[-1] if revisions else None
+        # Each proposal has its own note anchors; its paragraphs are numbered
+        # from 1 because where they land in the draft is not decided yet.
+        numbering = Numbering(prefix=f"c{contribution.pk}-fn")
+        html = render_blocks(parse(revision.text), numbering) if revision else ""
+        views.append(
+            ContributionView(
+                contribution=contribution,
+                revision=revision,
+                html=html,
+                notes=numbering.notes,
+                abilities=contribution_abilities(request.user, contribution),
+                accepted=revision is not None
+                and any(a.section_id == section.pk for a in revision.acceptances.all()),
+            )
+        )
+    return views
+
+
 @login_required
 def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
     section = _section_for(request, pk)
     numbering = _numbering_before(section)
-    body = render_blocks(parse(section.text), numbering)
-    contributions = []
-    for contribution in (
-        visible_contributions(request.user)
-        .filter(section=section)
-        .select_related("entity")
-    ):
-        revision = contribution.latest_revision()
-        contributions.append(
-            {
-                "contribution": contribution,
-                "revision": revision,
-                "html": render_blocks(parse(revision.text)) if revision else "",
-                "abilities": contribution_abilities(request.user, contribution),
-                "accepted": revision is not None
-                and revision.acceptances.filter(section=section).exists(),
-            }
-        )
-    words = count_blocks(parse(section.text), footnotes=section.report.count_footnotes)
+    blocks = parse(section.text)
+    body = render_blocks(blocks, numbering)
+    words = count_blocks(blocks, footnotes=section.report.count_footnotes)
     context = {
         "section": section,
         "report": section.report,
         "body": body,
         "notes": numbering.notes,
-        "contributions": contributions,
+        "children": section.children.order_by("position"),
+        "contributions": _contribution_views(request, section),
         "abilities": section_abilities(request.user, section),
+        "statuses": Section.Status.choices,
         "words": words,
     }
     return render(request, "frontend/section_detail.html", context)
@@ -156,26 +178,25 @@ def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def section_contribute(request: HttpRequest, pk: int) -> HttpResponseRedirect:
     section = _section_for(request, pk)
-    text, removed = clean_text(request.POST.get("text", ""))
+    prepared = prepare_text(request.POST.get("text", ""))
     try:
         do_create_contribution(
             _person(request),
             section,
-            text=text,
+            text=prepared.text,
             title=request.POST.get("title", "")[:200],
         )
     except DomainError as err:
         messages.error(request, str(err.message))
     else:
-        messages.success(request, _("Your contribution was saved as revision 1."))
-        if removed:
-            messages.warning(
-                request,
-                _(
-                    "%(count)d character(s) that cannot exist in a Word file were removed."
-                )
-                % {"count": removed},
-            )
+        messages.success(
+            request,
+            _(
+                "Your contribution was saved as revision 1. Send it to the "
+                "secretariat when it is ready."
+            ),
+        )
+        _tell(request, prepared)
     return redirect("section-detail", pk=section.pk)
 
 
@@ -200,3 +221,110 @@ def revision_accept(request: HttpRequest, pk: int) -> HttpResponseRedirect:
     else:
         messages.success(request, _("The contribution was added to the draft."))
     return redirect("section-detail", pk=section.pk)
+
+
+def _tell(request: HttpRequest, prepared: PreparedText) -> None:
+    """Say what saving took out of the text, so nothing changes unseen."""
+    if prepared.removed_characters:
+        messages.warning(
+            request,
+            _("%(count)d character(s) that cannot exist in a Word file were removed.")
+            % {"count": prepared.removed_characters},
+        )
+    if prepared.paragraph_numbers_removed:
+        messages.info(
+            request,
+            _(
+                "%(count)d paragraph number(s) typed by hand were taken out: "
+                "Reportdesk numbers paragraphs itself."
+            )
+            % {"count": prepared.paragraph_numbers_removed},
+        )
+
+
+def _int(request: HttpRequest, name: str) -> int | None:
+    try:
+        return int(request.POST.get(name, ""))
+    except ValueError:
+        return None
+
+
+@login_required
+@require_POST
+def section_text(request: HttpRequest, pk: int) -> HttpResponseRedirect:
+    """Save the section's text from the plain editor (the live editor is #5)."""
+    section = _section_for(request, pk)
+    base_version = _int(request, "base_version")
+    prepared = prepare_text(request.POST.get("text", ""))
+    if base_version is None:
+        messages.error(
+            request, _("The form was incomplete; reload the page and try again.")
+        )
+        return redirect("section-detail", pk=section.pk)
+    try:
+        do_update_section_text(
+            _person(request), section, text=prepared.text, base_version=base_version
+        )
+    except DomainError as err:
+        messages.error(request, str(err.message))
+    else:
+        messages.success(request, _("The section was saved."))
+        _tell(request, prepared)
+    return redirect("section-detail", pk=section.pk)
+
+
+@login_required
+@require_POST
+def section_status(request: HttpRequest, pk: int) -> HttpResponseRedirect:
+    section = _section_for(request, pk)
+    try:
+        do_set_section_status(
+            _person(request), section, status=request.POST.get("status", "")
+        )
+    except DomainError as err:
+        messages.error(request, str(err.message))
+    return redirect("section-detail", pk=section.pk)
+
+
+def _contribution_for(request: HttpRequest, pk: int) -> Contribution:
+    return get_object_or_404(
+        visible_contributions(request.user).select_related("section"), pk=pk
+    )
+
+
+@login_required
+@require_POST
+def contribution_submit(request: HttpRequest, pk: int) -> HttpResponseRedirect:
+    contribution = _contribution_for(request, pk)
+    try:
+        do_submit_contribution(_person(request), contribution)
+    except DomainError as err:
+        messages.error(request, str(err.message))
+    else:
+        messages.success(request, _("Sent to the secretariat."))
+    return redirect("section-detail", pk=contribution.section_id)
+
+
+@login_required
+@require_POST
+def contribution_revise(request: HttpRequest, pk: int) -> HttpResponseRedirect:
+    contribution = _contribution_for(request, pk)
+    base_number = _int(request, "base_number")
+    prepared = prepare_text(request.POST.get("text", ""))
+    if base_number is None:
+        messages.error(
+            request, _("The form was incomplete; reload the page and try again.")
+        )
+        return redirect("section-detail", pk=contribution.section_id)
+    try:
+        revision = do_add_revision(
+            _person(request), contribution, text=prepared.text, base_number=base_number
+        )
+    except DomainError as err:
+        messages.error(request, str(err.message))
+    else:
+        messages.success(
+            request, _("Saved as revision %(number)d.") % {"number": revision.number}
+        )
+        _tell(request, prepared)
+    return redirect("section-detail", pk=contribution.section_id)

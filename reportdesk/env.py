@@ -60,7 +60,7 @@ class DatabaseURL:
     password: str = ""
     host: str = ""
     port: str = ""
-    options: dict[str, str] | None = None
+    options: dict[str, str | int] | None = None
 
     def as_django(self) -> dict[str, object]:
         config: dict[str, object] = {
@@ -87,7 +87,9 @@ def parse_database_url(url: str, *, base_dir: Path) -> DatabaseURL:
             raise ImproperlyConfigured(
                 f"DATABASE_URL {url!r} names no database; add /NAME after the host."
             )
-        options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+        options: dict[str, str | int] = {
+            key: values[-1] for key, values in parse_qs(parts.query).items()
+        }
         return DatabaseURL(
             engine="django.db.backends.postgresql",
             name=name,
@@ -108,7 +110,14 @@ def parse_database_url(url: str, *, base_dir: Path) -> DatabaseURL:
         resolved = Path(path[1:])
         if not resolved.is_absolute():
             resolved = base_dir / resolved
-        return DatabaseURL(engine="django.db.backends.sqlite3", name=str(resolved))
+        # IMMEDIATE transactions take SQLite's write lock when they begin, so
+        # a writer waits for another instead of failing with "database is
+        # locked" half-way through (select_for_update does nothing here).
+        return DatabaseURL(
+            engine="django.db.backends.sqlite3",
+            name=str(resolved),
+            options={"transaction_mode": "IMMEDIATE", "timeout": 20},
+        )
     raise ImproperlyConfigured(
         f"DATABASE_URL scheme {parts.scheme!r} is not supported; "
         "use postgres://… or sqlite:///…."

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -57,8 +58,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Serves the collected static files under any ASGI server, in production too.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # TODO(#10): add django.middleware.locale.LocaleMiddleware back when the
+    # French, Spanish and Arabic catalogues ship; until then a browser asking
+    # for French would get half-English pages.
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -85,11 +90,13 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": parse_database_url(
-        env_str("DATABASE_URL") or "sqlite:///var/reportdesk.sqlite3", base_dir=BASE_DIR
-    ).as_django()
-}
+_database = parse_database_url(
+    env_str("DATABASE_URL") or "sqlite:///var/reportdesk.sqlite3", base_dir=BASE_DIR
+)
+if _database.engine.endswith("sqlite3"):
+    # A fresh clone has no var/ yet; SQLite would fail to open the file.
+    Path(_database.name).parent.mkdir(parents=True, exist_ok=True)
+DATABASES = {"default": _database.as_django()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CHANNEL_LAYERS = channel_layers(env_str("REDIS_URL"))
@@ -120,9 +127,16 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE") or "UTC"
 USE_I18N = True
 USE_TZ = True
+# One date form on every page, as UN documents write dates: 1 December 2023.
+DATE_FORMAT = "j F Y"
+SHORT_DATE_FORMAT = "j M Y"
+DATETIME_FORMAT = "j F Y, H:i"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Without collectstatic (tests, a quick runserver) whitenoise finds the files
+# in the apps' static folders itself.
+WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "var" / "media")
 
 REST_FRAMEWORK = {

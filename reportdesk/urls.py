@@ -4,11 +4,19 @@ from drf_spectacular.views import SpectacularAPIView
 
 from contributions import api as contributions_api
 from drafting import api as drafting_api
+from drafting import api_structure
 
 api_patterns: list[URLPattern | URLResolver] = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("skeletons/", drafting_api.SkeletonList.as_view(), name="api-skeletons"),
     path("reports/", drafting_api.ReportList.as_view(), name="api-reports"),
+    path("reports/plan/", api_structure.PlanReport.as_view(), name="api-report-plan"),
+    path(
+        "documents/read/",
+        api_structure.ReadDocument.as_view(),
+        name="api-read-document",
+    ),
+    path("calendar/", api_structure.Calendar.as_view(), name="api-calendar"),
     path(
         "reports/<slug:slug>/", drafting_api.ReportDetail.as_view(), name="api-report"
     ),
@@ -23,7 +31,22 @@ api_patterns: list[URLPattern | URLResolver] = [
         name="api-report-export",
     ),
     path(
+        "reports/<slug:slug>/sections/add/",
+        api_structure.ReportSectionAdd.as_view(),
+        name="api-report-section-add",
+    ),
+    path(
         "sections/<int:pk>/", drafting_api.SectionDetail.as_view(), name="api-section"
+    ),
+    path(
+        "sections/<int:pk>/structure/",
+        api_structure.SectionStructure.as_view(),
+        name="api-section-structure",
+    ),
+    path(
+        "sections/<int:pk>/split/",
+        api_structure.SectionSplit.as_view(),
+        name="api-section-split",
     ),
     path(
         "contributions/",

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from .clean import normalise_whitespace
 from .concluding_observations import read_concluding_observations
 from .errors import UnreadableDocument
+from .list_of_issues import read_list_of_issues
 from .national_report import read_national_report
 from .upr_recommendations import (
     read_views_on_recommendations,
@@ -23,6 +24,7 @@ NATIONAL_REPORT = "upr_national_report"
 CONCLUDING_OBSERVATIONS = "concluding_observations"
 WORKING_GROUP_REPORT = "upr_working_group_report"
 VIEWS = "upr_views_on_recommendations"
+LIST_OF_ISSUES = "list_of_issues"
 # How far into the text the title must stand: the masthead and title of all
 # four kinds fit in the first page.
 HEAD_CHARS = 8000
@@ -32,6 +34,7 @@ READERS: dict[str, Callable[[str], Any]] = {
     CONCLUDING_OBSERVATIONS: read_concluding_observations,
     WORKING_GROUP_REPORT: read_working_group_report,
     VIEWS: read_views_on_recommendations,
+    LIST_OF_ISSUES: read_list_of_issues,
 }
 
 
@@ -47,6 +50,8 @@ def detect_kind(text: str) -> str | None:
         return NATIONAL_REPORT
     if "Concluding observations on" in head:
         return CONCLUDING_OBSERVATIONS
+    if "List of issues" in head:
+        return LIST_OF_ISSUES
     return None
 
 
@@ -54,7 +59,7 @@ def read_document(text: str) -> dict[str, Any]:
     """Read a UN document text into JSON-ready data.
 
     Raises ``UnreadableDocument`` (and nothing else) when the text is not one
-    of the four kinds we read or does not have the shape of its kind.
+    of the kinds we read or does not have the shape of its kind.
     """
     if not isinstance(text, str):
         raise UnreadableDocument(_("Expected the text of a UN document."))
@@ -70,9 +75,9 @@ def read_document(text: str) -> dict[str, Any]:
         raise UnreadableDocument(
             _(
                 "This is not a UN document of a kind we read. Expected a UPR "
-                "national report, concluding observations of a treaty body, a UPR "
-                "Working Group report, or the State's views on UPR recommendations "
-                "(text extracted from the published PDF)."
+                "national report, concluding observations or a list of issues of a "
+                "treaty body, a UPR Working Group report, or the State's views on "
+                "UPR recommendations (text extracted from the published PDF)."
             )
         )
     result: dict[str, Any] = READERS[kind](text).as_dict()

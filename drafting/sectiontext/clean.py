@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-# Tab, line feed and carriage return are the only C0 controls XML allows.
-FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Tab, line feed and carriage return are the only C0 controls XML allows; the
+# C1 controls (and DEL) are allowed but discouraged, and Word drops them.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def clean_text(text: str) -> tuple[str, int]:

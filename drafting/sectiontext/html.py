@@ -33,6 +33,9 @@ class Numbering:
     paragraph: int = 0
     footnote: int = 0
     notes: list[tuple[int, str]] = field(default_factory=list)
+    # Distinguishes the anchors of several texts on one page (the draft and
+    # each contribution), so a note mark never jumps to another text's note.
+    prefix: str = "fn"
 
 
 def render_blocks(blocks: list[Block], numbering: Numbering | None = None) -> str:
@@ -44,23 +47,25 @@ def render_blocks(blocks: list[Block], numbering: Numbering | None = None) -> st
             if block.numbered:
                 numbering.paragraph += 1
                 letter = 0
+                text = _inlines(block.content, numbering)
                 out.append(
-                    f'<p class="para"><span class="para-no">{numbering.paragraph}.</span> '
-                    f"{_inlines(block.content, numbering)}</p>"
+                    f'<p class="para"><span class="para-no">{numbering.paragraph}.</span>'
+                    f'<span class="para-text" dir="auto">{text}</span></p>'
                 )
             else:
-                out.append(
-                    f'<p class="para unnumbered">{_inlines(block.content, numbering)}</p>'
-                )
+                text = _inlines(block.content, numbering)
+                out.append(f'<p class="para unnumbered" dir="auto">{text}</p>')
         elif isinstance(block, SubItem):
             label = _letter(letter)
             letter += 1
             out.append(
-                f'<p class="sub-item"><span class="label">({label})</span> '
+                f'<p class="sub-item" dir="auto"><span class="label">({label})</span> '
                 f"{_inlines(block.content, numbering)}</p>"
             )
         elif isinstance(block, Heading):
-            tag = "h4" if block.level == 2 else "h5"
+            # The page's section heading is h1 and its parts h2: a heading in
+            # the text follows without skipping a level for screen readers.
+            tag = "h3" if block.level == 2 else "h4"
             out.append(f"<{tag}>{_inlines(block.content, numbering)}</{tag}>")
         elif isinstance(block, BulletList | NumberedList):
             tag = "ul" if isinstance(block, BulletList) else "ol"
@@ -100,8 +105,9 @@ def _inlines(
             numbering.footnote += 1
             number = numbering.footnote
             numbering.notes.append((number, _inlines(item.content, numbering)))
+            anchor = f"{numbering.prefix}-{number}"
             out.append(
-                f'<sup class="fn-ref"><a href="#fn-{number}" id="fnref-{number}">{number}</a></sup>'
+                f'<sup class="fn-ref"><a href="#{anchor}" id="{anchor}-ref">{number}</a></sup>'
             )
         else:
             out.append(_run(item))

@@ -27,7 +27,7 @@ from .nodes import (
 PAGE_BREAK = "\\newpage"
 # A marker is followed by a space, or ends the line (an item still empty).
 BULLET = re.compile(r"-(?: |$)")
-NUMBERED = re.compile(r"\d{1,4}\.(?: |$)")
+NUMBERED = re.compile(r"\d{1,3}\.(?: |$)")
 HEADING = re.compile(r"(#{2,3})(?: |$)")
 SUB_ITEM = re.compile(r"\(([a-z]{1,3}|[ivxlc]{1,6})\)(?: |$)")
 UNNUMBERED = re.compile(r"> ?")

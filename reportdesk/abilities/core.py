@@ -97,5 +97,7 @@ def contribution_abilities(user: User, contribution: Contribution) -> dict[str, 
         "view": secretariat or own,
         "revise": focal_point and writable,
         "submit": focal_point and writable,
-        "accept": secretariat,
+        # A draft is the ministry's work in progress: the secretariat takes
+        # only what the ministry has sent.
+        "accept": secretariat and contribution.status == Contribution.Status.SUBMITTED,
     }

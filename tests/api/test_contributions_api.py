@@ -90,9 +90,18 @@ def test_a_validator_reads_its_ministry_contribution_but_does_not_write_it(
     }
 
 
+def _submit(api_client, personas, contribution):
+    api_client.force_authenticate(personas.focal_point)
+    response = api_client.post(
+        reverse("api-contribution-submit", args=[contribution.pk])
+    )
+    assert response.status_code == 200
+
+
 def test_the_secretariat_accepts_a_revision_into_the_draft(
     api_client, personas, contribution
 ):
+    _submit(api_client, personas, contribution)
     revision = contribution.revisions.get()
     section = contribution.section
     api_client.force_authenticate(personas.drafter)
@@ -132,3 +141,38 @@ def test_revisions_cannot_be_changed_once_saved(contribution):
     revision.text = "Rewritten history."
     with pytest.raises(ValueError, match="immutable"):
         revision.save()
+
+
+def test_a_draft_the_ministry_has_not_submitted_cannot_be_accepted(
+    api_client, personas, contribution
+):
+    api_client.force_authenticate(personas.coordinator)
+    response = api_client.post(
+        reverse("api-revision-accept", args=[contribution.revisions.get().pk]),
+        {"base_version": contribution.section.version},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "submitted" in response.json()["detail"]
+    assert not AcceptedInput.objects.exists()
+
+
+def test_only_the_latest_revision_can_be_accepted(api_client, personas, contribution):
+    api_client.force_authenticate(personas.focal_point)
+    api_client.post(
+        reverse("api-revisions", args=[contribution.pk]),
+        {"text": "Corrected text.", "base_number": 1},
+        format="json",
+    )
+    _submit(api_client, personas, contribution)
+    first = contribution.revisions.get(number=1)
+    api_client.force_authenticate(personas.coordinator)
+    response = api_client.post(
+        reverse("api-revision-accept", args=[first.pk]),
+        {"base_version": contribution.section.version},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "Revision 2 replaces this one" in response.json()["detail"]
+    contribution.section.refresh_from_db()
+    assert "Corrected text." not in contribution.section.text

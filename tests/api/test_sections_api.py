@@ -67,12 +67,12 @@ def test_characters_word_cannot_hold_are_removed_and_counted(
     section = _intro(report)
     response = api_client.patch(
         reverse("api-section", args=[section.pk]),
-        {"text": "Bell\x07 and tab\x0b gone.", "base_version": 1},
+        {"text": "Bell\x07, tab\x0b and null\x00 gone.", "base_version": 1},
         format="json",
     )
-    assert response.json()["removed_characters"] == 2
+    assert response.json()["removed_characters"] == 3
     section.refresh_from_db()
-    assert section.text == "Bell and tab gone."
+    assert section.text == "Bell, tab and null gone."
 
 
 def test_a_missing_base_version_says_what_is_missing(api_client, personas, report):

@@ -200,3 +200,20 @@ def test_an_edited_paragraph_is_no_longer_credited_to_the_ministry(demo):
     inputs = build_export(report).inputs_used
     entry = next(item for item in inputs if item.section_heading == "Introduction")
     assert entry.paragraphs == (2, 3)
+
+
+def test_a_heading_inside_a_section_sits_below_that_section_in_word(demo):
+    report = Report.objects.get(slug="bra-cerd-fu")
+    section = report.sections.get(key="co.23")
+    section.text = "A paragraph.\n\n## Measures taken\n\nAnother paragraph."
+    section.save()
+    content = render_report(build_export(report)).content
+    headings = [
+        (p.style.name, p.text)
+        for p in docx.Document(io.BytesIO(content)).paragraphs
+        if p.style and p.style.name.startswith("RD Heading")
+    ]
+    texts = [text for _style, text in headings]
+    assert ("RD Heading 3", "1.\tMeasures taken") in headings
+    # The sections after it keep their letters.
+    assert "D.\tInformation relating to paragraph 36 (a)–(d)" in texts

@@ -22,7 +22,7 @@ def test_the_report_page_shows_sections_and_the_word_budget(client, personas, re
     client.force_login(personas.drafter)
     page = client.get(reverse("report-detail", args=[report.slug])).content.decode()
     assert "Methodology and broad national consultation process" in page
-    assert "33 of 10700 words" in page
+    assert "33 of 10,700 words" in page
     assert "Export to Word" in page
 
 
@@ -76,7 +76,9 @@ def test_a_focal_point_contributes_and_the_secretariat_accepts_in_the_browser(
             "text": "In 2021, the Human Rights Ombudsman received “A” status accreditation.",
         },
     )
-    revision = section.contributions.get().revisions.get()
+    contribution = section.contributions.get()
+    client.post(reverse("contribution-submit", args=[contribution.pk]))
+    revision = contribution.revisions.get()
     client.force_login(personas.coordinator)
     page = client.get(reverse("section-detail", args=[section.pk])).content.decode()
     assert "Accept into the draft" in page
@@ -97,7 +99,9 @@ def test_accepting_from_a_stale_page_is_refused_with_a_message(
     client.post(
         reverse("section-contribute", args=[section.pk]), {"text": "Some input."}
     )
-    revision = section.contributions.get().revisions.get()
+    contribution = section.contributions.get()
+    client.post(reverse("contribution-submit", args=[contribution.pk]))
+    revision = contribution.revisions.get()
     client.force_login(personas.coordinator)
     response = client.post(
         reverse("revision-accept", args=[revision.pk]),
