@@ -29,11 +29,10 @@ from contributions.actions import (
     do_submit_contribution,
 )
 from contributions.models import Entity, Membership
-from drafting.actions import add_section, do_create_report
-from drafting.followup import follow_up_sections
+from drafting.actions import add_section, do_create_report, do_update_report
 from drafting.models import Report, Section, Skeleton
+from drafting.planning import plan_from_document
 from drafting.skeletons import load_skeletons
-from unreader.concluding_observations import read_concluding_observations
 from unreader.model import Heading
 from unreader.national_report import read_national_report, section_text
 
@@ -230,13 +229,16 @@ def _build_slovenia(people: dict[str, User]) -> None:
         symbol="A/HRC/WG.6/48/SVN/1",
         due_date=dt.date(2024, 10, 30),
     )
-    Report.objects.filter(pk=report.pk).update(
+    report = do_update_report(
+        people["coordinator"],
+        report,
+        base_version=report.version,
         body_lines=[
             "Human Rights Council",
             "Working Group on the Universal Periodic Review",
             "Forty-eighth session",
             "Geneva, 20–31 January 2025",
-        ]
+        ],
     )
     chapters = _reshape_to_chapters(report, source.headings)
     for heading, section in chapters:
@@ -306,33 +308,20 @@ def _contribute_and_accept(
 
 
 def _build_brazil(people: dict[str, User]) -> None:
-    observations = read_concluding_observations(
-        (data_dir() / BRAZIL_CO).read_text(encoding="utf-8")
-    )
-    report = do_create_report(
+    text = (data_dir() / BRAZIL_CO).read_text(encoding="utf-8")
+    skeleton = Skeleton.objects.get(key="treaty-follow-up-report")
+    do_create_report(
         people["coordinator"],
-        Skeleton.objects.get(key="treaty-follow-up-report"),
+        skeleton,
         slug="bra-cerd-fu",
         title=(
             "Information received from Brazil on follow-up to the concluding "
             "observations on its combined eighteenth to twentieth periodic reports"
         ),
+        mechanism="CERD",
         state="Brazil",
         state_code="BRA",
         symbol="CERD/C/BRA/FCO/18-20",
-        due_date=dt.date(2023, 12, 1),
+        due_date=dt.date(2023, 12, 19),
+        plan=plan_from_document(skeleton.structure, text),
     )
-    Report.objects.filter(pk=report.pk).update(
-        organ="International Convention on the Elimination of All Forms of "
-        "Racial Discrimination",
-        body_lines=["Committee on the Elimination of Racial Discrimination"],
-    )
-    items = report.sections.get(key="fu.items")
-    for spec in follow_up_sections(observations):
-        add_section(
-            report,
-            heading=spec.heading,
-            parent=items,
-            guidance=spec.guidance,
-            key=spec.key,
-        )

@@ -21,6 +21,7 @@ class Mechanism(models.TextChoices):
     CRPD = "CRPD", _("Committee on the Rights of Persons with Disabilities")
     CED = "CED", _("Committee on Enforced Disappearances")
     HRI = "HRI", _("All treaty bodies (common core document)")
+    SP = "SP", _("Special procedures of the Human Rights Council")
 
 
 class Skeleton(models.Model):

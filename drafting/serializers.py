@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import ProhibitSurrogateCharactersValidator  # type: ignore[attr-defined]
 
@@ -131,6 +132,12 @@ class ReportDetailsMixin:
         return value
 
 
+class WordBudgetSerializer(serializers.Serializer[Any]):
+    words = serializers.IntegerField()
+    limit = serializers.IntegerField(allow_null=True)
+    state = serializers.ChoiceField(choices=["ok", "near", "over"])
+
+
 class ReportSerializer(ReportDetailsMixin, serializers.ModelSerializer[Report]):
     skeleton = serializers.SlugRelatedField(
         slug_field="key",
@@ -208,6 +215,7 @@ class ReportSerializer(ReportDetailsMixin, serializers.ModelSerializer[Report]):
         _check_period(attrs)
         return attrs
 
+    @extend_schema_field(WordBudgetSerializer)
     def get_word_count(self, report: Report) -> dict[str, object]:
         return word_budget(report)
 

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from frontend import views
+from frontend import building, views
 
 urlpatterns = [
     path(
@@ -13,6 +13,18 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.report_list, name="report-list"),
+    path("reports/new/", building.report_new, name="report-new"),
+    path("calendar/", building.calendar, name="calendar"),
+    path(
+        "reports/<slug:slug>/sections/add/",
+        building.report_section_add,
+        name="report-section-add",
+    ),
+    path(
+        "sections/<int:pk>/structure/",
+        building.section_structure,
+        name="section-structure",
+    ),
     path("reports/<slug:slug>/", views.report_detail, name="report-detail"),
     path("reports/<slug:slug>/export.docx", views.report_export, name="report-export"),
     path("sections/<int:pk>/", views.section_detail, name="section-detail"),

@@ -26,14 +26,16 @@ from drafting.actions import (
     ordered_sections,
 )
 from drafting.api import docx_response
-from drafting.export import do_export_report
 from drafting.budget import Budget
+from drafting.export import do_export_report
 from drafting.models import Section
-from drafting.sectiontext import parse
+from drafting.sectiontext import Block, parse
 from drafting.sectiontext.html import Numbering, render_blocks
+from drafting.sectiontext.nodes import plain_text
 from drafting.sectiontext.prepare import PreparedText, prepare_text
 from drafting.sectiontext.wordcount import count_blocks
 from reportdesk.abilities import (
+    can_create_reports,
     contribution_abilities,
     report_abilities,
     section_abilities,
@@ -41,7 +43,6 @@ from reportdesk.abilities import (
     visible_reports,
 )
 from reportdesk.errors import DomainError
-
 
 
 @dataclass
@@ -54,7 +55,8 @@ class SectionRow:
 @login_required
 def report_list(request: HttpRequest) -> HttpResponse:
     reports = visible_reports(request.user).order_by("slug")
-    return render(request, "frontend/report_list.html", {"reports": reports})
+    context = {"reports": reports, "can_create": can_create_reports(request.user)}
+    return render(request, "frontend/report_list.html", context)
 
 
 @login_required
@@ -153,6 +155,16 @@ def _contribution_views(
     return views
 
 
+def _split_points(blocks: list[Block]) -> list[tuple[int, str]]:
+    """Where a section can be split: before each block but the first."""
+    points = []
+    for index, block in enumerate(blocks[1:], start=1):
+        content = getattr(block, "content", None)
+        preview = plain_text(content) if content else type(block).__name__
+        points.append((index, " ".join(preview.split())[:80]))
+    return points
+
+
 @login_required
 def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
     section = _section_for(request, pk)
@@ -170,6 +182,8 @@ def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "abilities": section_abilities(request.user, section),
         "statuses": Section.Status.choices,
         "words": words,
+        "split_points": _split_points(blocks),
+        "can_reshape": report_abilities(request.user, section.report)["edit_structure"],
     }
     return render(request, "frontend/section_detail.html", context)
 
