@@ -28,7 +28,7 @@ from drafting.actions import (
 from drafting.api import docx_response
 from drafting.budget import Budget
 from drafting.export import do_export_report
-from drafting.models import Section
+from drafting.models import Report, Section
 from drafting.sectiontext import Block, parse
 from drafting.sectiontext.html import Numbering, render_blocks
 from drafting.sectiontext.nodes import plain_text
@@ -155,6 +155,14 @@ def _contribution_views(
     return views
 
 
+def _report_words(report: Report) -> dict[str, int | None]:
+    texts = report.sections.filter(annex=False).values_list("text", flat=True)
+    words = sum(
+        count_blocks(parse(text), footnotes=report.count_footnotes) for text in texts
+    )
+    return {"words": words, "limit": report.word_limit}
+
+
 def _split_points(blocks: list[Block]) -> list[tuple[int, str]]:
     """Where a section can be split: before each block but the first."""
     points = []
@@ -183,6 +191,7 @@ def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "statuses": Section.Status.choices,
         "words": words,
         "split_points": _split_points(blocks),
+        "budget": Budget(**_report_words(section.report)),
         "can_reshape": report_abilities(request.user, section.report)["edit_structure"],
     }
     return render(request, "frontend/section_detail.html", context)

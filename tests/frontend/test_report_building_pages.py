@@ -78,3 +78,44 @@ def test_the_coordinator_reshapes_the_report_from_its_page(client, personas, rep
     client.post(reverse("section-structure", args=[new.pk]), {"action": "up"})
     new.refresh_from_db()
     assert new.position == 0
+
+
+def _skeleton_keys():
+    from pathlib import Path
+
+    import yaml
+
+    folder = Path(__file__).resolve().parents[2] / "drafting" / "skeletons"
+    return sorted(yaml.safe_load(p.read_text())["key"] for p in folder.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("key", _skeleton_keys())
+def test_every_skeleton_creates_a_report_in_the_browser(client, personas, key):
+    client.force_login(personas.coordinator)
+    response = client.post(
+        reverse("report-new"),
+        {
+            "skeleton": key,
+            "slug": "new-report",
+            "state": "Slovenia",
+            "state_code": "SVN",
+            "language": "en",
+            "create": "1",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    report = Report.objects.get(slug="new-report")
+    assert report.sections.exists()
+    page = client.get(reverse("report-detail", args=["new-report"])).content.decode()
+    assert report.sections.first().heading in page
+
+
+def test_a_section_page_shows_the_report_against_its_limit(client, personas, report):
+    report.word_limit = 35
+    report.save()
+    client.force_login(personas.drafter)
+    page = client.get(
+        reverse("section-detail", args=[report.sections.first().pk])
+    ).content
+    assert "report: 33 of 35 words" in page.decode()
+    assert "close to the limit" in page.decode()
