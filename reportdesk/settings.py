@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "recommendations",
     "collab",
     "exports",
+    "consultation",
     "frontend",
 ]
 

@@ -76,6 +76,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("recommendations.api_urls")),
     path("", include("collab.api_urls")),
     path("", include("exports.api_urls")),
+    path("", include("consultation.api_urls")),
 ]
 
 urlpatterns = [
@@ -85,5 +86,6 @@ urlpatterns = [
     path("", include("recommendations.urls")),
     path("", include("collab.urls")),
     path("", include("exports.urls")),
+    path("", include("consultation.urls")),
     path("", include("frontend.urls")),
 ]
