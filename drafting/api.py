@@ -154,6 +154,9 @@ class ReportExport(APIView):
 
 
 def docx_response(content: bytes, report: Report) -> HttpResponse:
+    # Named after the UN symbol, as the file is filed in Geneva; the symbol is
+    # checked to hold only letters, digits and ". / -".
+    name = report.symbol.replace("/", "_") if report.symbol else report.slug
     response = HttpResponse(content, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{report.slug}.docx"'
+    response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
     return response

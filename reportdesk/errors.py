@@ -1,12 +1,19 @@
-"""Domain errors, and the one place that turns them into HTTP answers."""
+"""Domain errors, and the one place that turns errors into API answers.
+
+Every API error has one shape: ``{"error": code, "detail": what to do}``,
+plus ``fields`` (a message per field) for validation errors and any extra
+facts the code carries (``current_version`` for a stale write).
+"""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext_lazy as _
-from rest_framework import status
+from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
@@ -47,16 +54,51 @@ class StaleWrite(DomainError):
         )
 
 
+def _log_denial(context: dict[str, Any]) -> None:
+    request = context.get("request")
+    security_log.warning(
+        "denied %s %s for user %s",
+        getattr(request, "method", "?"),
+        getattr(request, "path", "?"),
+        getattr(getattr(request, "user", None), "pk", None),
+    )
+
+
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DomainError):
         if isinstance(exc, NotAllowed):
-            request = context.get("request")
-            security_log.warning(
-                "denied %s %s for user %s",
-                getattr(request, "method", "?"),
-                getattr(request, "path", "?"),
-                getattr(getattr(request, "user", None), "pk", None),
-            )
+            _log_denial(context)
         body = {"error": exc.code, "detail": str(exc.message), **exc.details}
         return Response(body, status=exc.status_code)
-    return exception_handler(exc, context)
+    if isinstance(exc, RequestDataTooBig):
+        return Response(
+            {"error": "too_large", "detail": str(_("The request is too large."))},
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        response.data = {
+            "error": "invalid",
+            "detail": str(_("Some fields need fixing; see fields.")),
+            "fields": response.data,
+        }
+    elif isinstance(exc, exceptions.APIException):
+        detail = (
+            response.data.get("detail", "") if isinstance(response.data, dict) else ""
+        )
+        codes = exc.get_codes()
+        code = codes if isinstance(codes, str) else "error"
+        response.data = {"error": code, "detail": str(detail)}
+        if isinstance(exc, exceptions.PermissionDenied | exceptions.NotAuthenticated):
+            _log_denial(context)
+    return response
+
+
+def api_not_found(request: HttpRequest, path: str = "") -> JsonResponse:
+    """Any /api/ address that names no endpoint answers in the API's shape."""
+    return JsonResponse(
+        {"error": "not_found", "detail": str(_("There is no such API address."))},
+        status=404,
+    )

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "channels",
+    "reportdesk",
     "contributions",
     "drafting",
     "templates_docx",

@@ -20,7 +20,10 @@ def test_government_members_download_the_word_file(
     response = api_client.get(reverse("api-report-export", args=[report.slug]))
     assert response.status_code == 200
     assert response["Content-Type"] == DOCX
-    assert response["Content-Disposition"] == 'attachment; filename="svn-test.docx"'
+    assert (
+        response["Content-Disposition"]
+        == 'attachment; filename="A_HRC_WG.6_48_SVN_1.docx"'
+    )
     document = docx.Document(io.BytesIO(response.content))
     assert any(
         p.text.startswith("1.\tSlovenia’s preparations") for p in document.paragraphs

@@ -186,7 +186,7 @@ def test_a_period_that_ends_before_it_starts_is_refused(api_client, personas):
         period_end="2020-01-01",
     )
     assert response.status_code == 400
-    assert "period_end" in response.json()
+    assert "period_end" in response.json()["fields"]
 
 
 def test_the_calendar_shows_what_is_owed_and_the_reports_in_progress(

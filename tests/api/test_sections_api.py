@@ -81,4 +81,4 @@ def test_a_missing_base_version_says_what_is_missing(api_client, personas, repor
         reverse("api-section", args=[_intro(report).pk]), {"text": "x"}, format="json"
     )
     assert response.status_code == 400
-    assert "base_version" in response.json()
+    assert "base_version" in response.json()["fields"]

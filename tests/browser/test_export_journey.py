@@ -30,7 +30,7 @@ def test_a_drafter_signs_in_opens_the_demo_report_and_downloads_the_word_file(
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Export to Word").click()
     download = download_info.value
-    assert download.suggested_filename == "svn-upr4.docx"
+    assert download.suggested_filename == "A_HRC_WG.6_48_SVN_1.docx"
     saved = tmp_path / "svn-upr4.docx"
     download.save_as(saved)
 
