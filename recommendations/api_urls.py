@@ -1,5 +1,91 @@
 """REST routes of this app, mounted under /api/."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from recommendations import api
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path(
+        "recommendations/", api.RecommendationList.as_view(), name="api-recommendations"
+    ),
+    path(
+        "recommendations/import/",
+        api.RecommendationImport.as_view(),
+        name="api-recommendations-import",
+    ),
+    path(
+        "recommendations/groups/",
+        api.RecommendationGroups.as_view(),
+        name="api-recommendations-groups",
+    ),
+    path(
+        "recommendations/progress/",
+        api.RecommendationProgress.as_view(),
+        name="api-recommendations-progress",
+    ),
+    path(
+        "recommendations/plan.xlsx",
+        api.RecommendationPlan.as_view(),
+        name="api-recommendations-plan",
+    ),
+    path(
+        "recommendations/<int:pk>/",
+        api.RecommendationDetail.as_view(),
+        name="api-recommendation",
+    ),
+    path(
+        "recommendations/<int:pk>/assignment/",
+        api.RecommendationAssignment.as_view(),
+        name="api-recommendation-assignment",
+    ),
+    path(
+        "recommendations/<int:pk>/classification/",
+        api.RecommendationClassification.as_view(),
+        name="api-recommendation-classification",
+    ),
+    path(
+        "recommendations/<int:pk>/sections/",
+        api.RecommendationSections.as_view(),
+        name="api-recommendation-sections",
+    ),
+    path(
+        "recommendations/<int:pk>/actions/",
+        api.PlannedActionList.as_view(),
+        name="api-planned-actions",
+    ),
+    path(
+        "planned-actions/<int:pk>/",
+        api.PlannedActionDetail.as_view(),
+        name="api-planned-action",
+    ),
+    path(
+        "recommendation-clusters/",
+        api.ClusterList.as_view(),
+        name="api-recommendation-clusters",
+    ),
+    path(
+        "recommendation-clusters/propose/",
+        api.ClusterPropose.as_view(),
+        name="api-recommendation-clusters-propose",
+    ),
+    path(
+        "recommendation-clusters/<int:pk>/confirm/",
+        api.ClusterConfirm.as_view(),
+        name="api-recommendation-cluster-confirm",
+    ),
+    path(
+        "recommendation-clusters/<int:pk>/reject/",
+        api.ClusterReject.as_view(),
+        name="api-recommendation-cluster-reject",
+    ),
+    path(
+        "reports/<slug:slug>/recommendations/",
+        api.ReportCoverage.as_view(),
+        name="api-report-recommendations",
+    ),
+    path(
+        "midterm-reports/",
+        api.MidtermReportCreate.as_view(),
+        name="api-midterm-reports",
+    ),
+]
