@@ -1,10 +1,11 @@
-"""Build the committed Word template ``un_report.docx``.
+"""Build the committed Word templates, one per document family.
 
 Run ``python -m templates_docx.build_templates`` after changing the layout;
-the .docx is committed so that a secretariat can open it in Word and restyle
-it, and this script is how it is rebuilt from scratch. The masthead and title
-block hold docxtpl placeholders; ``{{ body }}`` marks where the renderer puts
-the report's text.
+the .docx files in ``templates/`` are committed so that a secretariat can open
+them in Word and restyle them, and this script is how they are rebuilt from
+scratch. The masthead and title block hold docxtpl placeholders (the fixed
+words too, as ``{{ labels.… }}``, so they follow the report's language);
+``{{ body }}`` marks where the renderer puts the report's text.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
-from pathlib import Path
 
 import docx
 from docx.document import Document
@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from . import styles
+from .families import FAMILIES, UPR_NATIONAL_REPORT, Family
 from .footnotes import declare_separators, footnotes_part
 from .ooxml import el
 from .package import save_reproducibly, set_core_properties
@@ -33,24 +34,31 @@ from .template_styles import FONT, TEXT_WIDTH, add_styles
 
 log = logging.getLogger(__name__)
 
-TEMPLATE_PATH = Path(__file__).with_name("un_report.docx")
+# The UPR national report's template; the one a secretariat starts from.
+TEMPLATE_PATH = FAMILIES[UPR_NATIONAL_REPORT].template_path
 STAR_NOTE_ID = 1
-STAR_NOTE = "The present document is being issued without formal editing."
 # The day the layout was last changed; a fixed date keeps the build reproducible.
 LAYOUT_DATE = dt.date(2025, 1, 1)
+_VML = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+_OFFICE = 'xmlns:o="urn:schemas-microsoft-com:office:office"'
 
 
-def build_template() -> bytes:
+def build_template(family: Family | None = None) -> bytes:
+    family = family or FAMILIES[UPR_NATIONAL_REPORT]
     document = docx.Document()
     document.element.body.clear_content()
     _page_setup(document)
     _document_defaults(document)
     add_styles(document)
-    _masthead(document)
-    _title_block(document)
+    if family.internal:
+        _draft_title_block(document)
+    else:
+        _masthead(document)
+        _title_block(document, family)
     _body_placeholder(document)
-    _page_furniture(document)
-    _star_note(document)
+    _page_furniture(document, family)
+    if not family.internal:
+        _star_note(document)
     _drop_thumbnail(document)
     set_core_properties(document, title="", day=LAYOUT_DATE)
     document.core_properties.author = "Reportdesk"
@@ -118,7 +126,7 @@ def _border(paragraph: Paragraph, *, size: int) -> None:
 
 
 def _masthead(document: Document) -> None:
-    top = _paragraph(document, styles.MASTHEAD, "United Nations")
+    top = _paragraph(document, styles.MASTHEAD, "{{ labels.united_nations }}")
     tabs = top.paragraph_format.tab_stops
     tabs.add_tab_stop(Twips(6804), WD_TAB_ALIGNMENT.CLEAR)
     tabs.add_tab_stop(Twips(TEXT_WIDTH), WD_TAB_ALIGNMENT.RIGHT)
@@ -130,16 +138,15 @@ def _masthead(document: Document) -> None:
     organ = _paragraph(document, styles.MASTHEAD)
     organ.paragraph_format.space_before = Pt(3)
     organ.add_run("{{ organ }}", style=styles.MASTHEAD_ORGAN)
-    organ.add_run("\tDistr.: General")
+    organ.add_run("\t{{ labels.distribution }}")
     _paragraph(document, styles.MASTHEAD, "\t{{ date }}")
-    original = _paragraph(document, styles.MASTHEAD, "\tOriginal: ")
+    original = _paragraph(document, styles.MASTHEAD, "\t{{ labels.original }}")
     original.paragraph_format.space_before = Pt(12)
     original.paragraph_format.space_after = Pt(3)
-    original.add_run("{{ original_language }}")
     _border(original, size=24)
 
 
-def _title_block(document: Document) -> None:
+def _title_block(document: Document, family: Family) -> None:
     spacer = _paragraph(document, styles.BODY_LINE)
     spacer.paragraph_format.space_before = Pt(6)
     # docxtpl repeats the paragraph between the two {%p %} paragraphs.
@@ -148,8 +155,18 @@ def _title_block(document: Document) -> None:
     _paragraph(document, styles.BODY_LINE, "{%p endfor %}")
 
     title = _paragraph(document, styles.TITLE, "{{ title }}")
-    title.add_run("{%r if without_formal_editing %}")
-    title._p.append(
+    if family.star_on == "title":
+        _star(document, title)
+    if family.state_line:
+        state = _paragraph(document, styles.STATE, "{{ state }}")
+        if family.star_on == "state":
+            _star(document, state)
+
+
+def _star(document: Document, paragraph: Paragraph) -> None:
+    """The "*" mark of the star note, kept only when the report asks for it."""
+    paragraph.add_run("{%r if without_formal_editing %}")
+    paragraph._p.append(
         parse_xml(
             f"<w:r {nsdecls('w')}><w:rPr><w:rStyle w:val="
             f'"{_style_id(document, styles.FOOTNOTE_REFERENCE)}"/></w:rPr>'
@@ -157,19 +174,26 @@ def _title_block(document: Document) -> None:
             "<w:t>*</w:t></w:r>"
         )
     )
-    title.add_run("{%r endif %}")
+    paragraph.add_run("{%r endif %}")
+
+
+def _draft_title_block(document: Document) -> None:
+    """The internal draft's opening: title, State, and what the draft is."""
+    _paragraph(document, styles.TITLE, "{{ title }}")
     _paragraph(document, styles.STATE, "{{ state }}")
+    _paragraph(document, styles.BODY_LINE, "{{ labels.draft_notice }}")
 
 
 def _body_placeholder(document: Document) -> None:
     _paragraph(document, styles.PARA_UNNUMBERED, "{{ body }}")
 
 
-def _page_furniture(document: Document) -> None:
+def _page_furniture(document: Document, family: Family) -> None:
     """The symbol at the head and the page number at the foot of each page.
 
     As in UN documents, the first page carries neither (it has the masthead),
     and both sit on the outer side: left on even pages, right on odd ones.
+    An internal draft says DRAFT in every header and across every page.
     """
     document.settings.odd_and_even_pages_header_footer = True
     section = document.sections[0]
@@ -181,6 +205,8 @@ def _page_furniture(document: Document) -> None:
         paragraph = header.paragraphs[0]
         paragraph.style = document.styles[styles.HEADER]
         paragraph.alignment = alignment
+        if family.internal:
+            paragraph.add_run("{{ labels.draft }} · ")
         paragraph.add_run("{{ symbol }}")
         _border(paragraph, size=4)
     for footer, alignment in (
@@ -194,6 +220,37 @@ def _page_furniture(document: Document) -> None:
         el(el(field, "w:r"), "w:t").text = "2"
     section.first_page_header.paragraphs[0].style = document.styles[styles.HEADER]
     section.first_page_footer.paragraphs[0].style = document.styles[styles.FOOTER]
+    if family.internal:
+        for header in (
+            section.header,
+            section.even_page_header,
+            section.first_page_header,
+        ):
+            header.paragraphs[0]._p.append(_watermark())
+
+
+def _watermark() -> etree._Element:
+    """A large grey "DRAFT" behind the text, the way Word draws watermarks.
+
+    Word and LibreOffice both recognise a VML text path anchored in the header
+    as the page watermark; its word is a placeholder like the rest.
+    """
+    return parse_xml(
+        f"<w:r {nsdecls('w')} {_VML} {_OFFICE}><w:pict>"
+        '<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" '
+        'adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">'
+        '<v:path textpathok="t" o:connecttype="custom"/>'
+        '<v:textpath on="t" fitshape="t"/></v:shapetype>'
+        '<v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" '
+        'type="#_x0000_t136" style="position:absolute;margin-left:0;'
+        "margin-top:0;width:415pt;height:138pt;rotation:315;z-index:-251657216;"
+        "mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
+        'mso-position-vertical:center;mso-position-vertical-relative:margin" '
+        'o:allowincell="f" fillcolor="silver" stroked="f">'
+        '<v:fill opacity=".5"/>'
+        f'<v:textpath style="font-family:&quot;{FONT}&quot;;font-size:1pt" '
+        'string="{{ labels.draft }}"/></v:shape></w:pict></w:r>'
+    )
 
 
 def _star_note(document: Document) -> None:
@@ -215,7 +272,7 @@ def _star_note(document: Document) -> None:
     )
     el(el(paragraph, "w:r"), "w:t").text = "*"
     el(el(paragraph, "w:r"), "w:tab")
-    el(el(paragraph, "w:r"), "w:t").text = STAR_NOTE
+    el(el(paragraph, "w:r"), "w:t").text = "{{ labels.star_note }}"
     part._blob = etree.tostring(
         root, xml_declaration=True, encoding="UTF-8", standalone=True
     )
@@ -237,8 +294,10 @@ def _style_id(document: Document, name: str) -> str:
 
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    TEMPLATE_PATH.write_bytes(build_template())
-    log.info("Wrote %s", TEMPLATE_PATH)
+    for family in FAMILIES.values():
+        family.template_path.parent.mkdir(exist_ok=True)
+        family.template_path.write_bytes(build_template(family))
+        log.info("Wrote %s", family.template_path)
     return 0
 
 

@@ -17,6 +17,11 @@ from .ooxml import el
 from .text import TextCleaner
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+# Clark names of the elements written for every run: resolved once, since a
+# long report writes tens of thousands of them.
+_R = qn("w:r")
+_T = qn("w:t")
+_SUB = etree.SubElement
 
 
 class InlineWriter:
@@ -37,7 +42,7 @@ class InlineWriter:
 
     def text_run(self, paragraph: etree._Element, text: str) -> etree._Element:
         """A plain run, for the numbers and labels the renderer writes itself."""
-        run = el(paragraph, "w:r")
+        run = _SUB(paragraph, _R)
         self._put_text(run, text)
         return run
 
@@ -66,7 +71,7 @@ class InlineWriter:
                 self._footnote(paragraph, item)
 
     def _run(self, parent: etree._Element, item: Run, style: str | None) -> None:
-        run = el(parent, "w:r")
+        run = _SUB(parent, _R)
         if style or item.bold or item.italic:
             rpr = el(run, "w:rPr")
             if style:
@@ -82,6 +87,13 @@ class InlineWriter:
     def _put_text(self, run: etree._Element, text: str) -> None:
         """Text with tabs and newlines written as w:tab and w:br, as Word does."""
         text = self.cleaner.clean(text)
+        if "\t" not in text and "\n" not in text:
+            if text:
+                t = _SUB(run, _T)
+                if text[0] == " " or text[-1] == " " or "  " in text:
+                    t.set(_XML_SPACE, "preserve")
+                t.text = text
+            return
         start = 0
         for index, char in enumerate(text):
             if char in "\t\n":
@@ -94,7 +106,9 @@ class InlineWriter:
     def _t(run: etree._Element, text: str) -> None:
         if text:
             t = el(run, "w:t")
-            t.set(_XML_SPACE, "preserve")
+            # Word drops spaces at either end, or doubled, unless told not to.
+            if text[0] == " " or text[-1] == " " or "  " in text:
+                t.set(_XML_SPACE, "preserve")
             t.text = text
 
     def _hyperlink(

@@ -28,17 +28,43 @@ class ExportSection:
     annex: bool = False
     # Guidance from the committee or the skeleton: never exported.
     key: str = ""
+    # The section's drafting status ("not_started", "drafting", "ready"); only
+    # the internal draft prints it.
+    status: str = ""
+
+
+CONTRIBUTION = "contribution"
+CONSULTATION_COMMENT = "consultation_comment"
 
 
 @dataclass(frozen=True)
 class InputUsed:
-    """One contribution revision that the secretariat accepted into a section."""
+    """One input that shaped a section: an accepted contribution revision, or
+    a consultation comment the secretariat took into account.
+
+    For a contribution ``revision`` is its label ("r3") and ``accepted_on`` the
+    day it went into the draft; for a consultation comment ``revision`` names
+    the round and ``accepted_on`` the day the comment was taken into account,
+    and ``note`` holds the comment's text (shortened by the caller if long).
+    ``paragraphs`` are the numbered paragraphs of the export it shaped.
+    """
 
     section_heading: str
     entity: str
     revision: str
     accepted_on: dt.date
     paragraphs: tuple[int, ...] = ()
+    kind: str = CONTRIBUTION
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Outstanding:
+    """Something an entity still owes for a section (internal draft only)."""
+
+    section_heading: str
+    entity: str
+    status: str  # what stands, in words: "draft not yet submitted", …
 
 
 @dataclass(frozen=True)
@@ -72,3 +98,5 @@ class ExportReport:
     # "follow_up_report"; "internal_draft" for circulation inside government.
     family: str = "upr_national_report"
     extra: dict[str, str] = field(default_factory=dict)
+    # Internal draft only: what each entity still owes.
+    outstanding: tuple[Outstanding, ...] = ()

@@ -1,19 +1,19 @@
 """Render a report into a UN-layout Word document.
 
-docxtpl fills the masthead and title block of the template; the body is then
-built as WordprocessingML with lxml and put where the template's ``{{ body }}``
-paragraph stood. Report values reach docxtpl only as context values with
-autoescaping on, so anything a drafter typed, ``{{ }}`` included, comes out as
-typed.
+docxtpl fills the masthead and title block of the family's template; the body
+is then built as WordprocessingML with lxml and put where the template's
+``{{ body }}`` paragraph stood. Report values reach docxtpl only as context
+values, escaped by us (see ``_verbatim``), so anything a drafter typed,
+``{{ }}`` and ``{_{`` included, comes out as typed.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from docx.document import Document
@@ -25,23 +25,26 @@ from jinja2 import StrictUndefined
 from jinja2 import TemplateError as JinjaError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from .bidi import mark_right_to_left, mark_section_right_to_left
 from .body import BodyBuilder
 from .errors import TemplateError
+from .families import Family, get_family
 from .footnotes import Footnotes, declare_separators, footnotes_part
 from .inline import InlineWriter
+from .labels import labels_for, masthead_date, organ_line, original_line
 from .language import Language, apply_to_styles
 from .layout import COLUMN_INDENT
 from .model import ExportReport
-from .ooxml import set_right_to_left
 from .package import save_reproducibly, set_core_properties
 from .template_check import open_template, style_ids
 from .text import TextCleaner, without_unwritable
+from .traceability import embed_inputs_used
+
+__all__ = ["RenderResult", "TemplateError", "render_document", "render_report"]
 
 log = logging.getLogger(__name__)
-
-DEFAULT_TEMPLATE = Path(__file__).with_name("un_report.docx")
 
 # The template's {{ body }} renders to this comment. Escaped report text can
 # never produce a real XML comment, so the marker cannot be forged.
@@ -50,6 +53,9 @@ _BODY_COMMENT = Markup("<!--reportdesk:body-->")
 _A4_WIDTH = 11906
 _DEFAULT_MARGIN = 1134
 _MASTHEAD = None  # the cleaner's place for the masthead and title block
+
+BodyWriter = Callable[[BodyBuilder], None]
+Finisher = Callable[[Document, TextCleaner], None]
 
 
 @dataclass(frozen=True)
@@ -67,50 +73,80 @@ class RenderResult:
 def render_report(
     report: ExportReport, template_path: Path | str | None = None
 ) -> RenderResult:
-    """Render ``report`` with the template (by default ``un_report.docx``).
+    """Render ``report`` with its family's template, or with ``template_path``.
 
     Raises ``TemplateError`` when the template cannot be used; the message
     says what to fix in it.
     """
+    family = get_family(report.family)
+
+    def write_body(builder: BodyBuilder) -> None:
+        builder.build(report, internal=family.internal)
+
+    return render_document(report, write_body, template_path, embed_record=True)
+
+
+def render_document(
+    report: ExportReport,
+    write_body: BodyWriter,
+    template_path: Path | str | None = None,
+    *,
+    embed_record: bool = False,
+    finish: Finisher | None = None,
+) -> RenderResult:
+    """Fill the template's masthead from ``report`` and let ``write_body`` add
+    the body; the redline uses this with a body of tracked changes.
+
+    ``finish`` gets the document before it is saved, to add parts of its own.
+    """
+    family = get_family(report.family)
     language = Language(report.language_code)
     cleaner = TextCleaner()
-    template = open_template(Path(template_path or DEFAULT_TEMPLATE))
+    template = open_template(Path(template_path or family.template_path))
     document: Document = template.docx
     ids = style_ids(document)
     # Read before docxtpl swaps in a body python-docx no longer understands.
     column_width = _column_width(document)
 
-    _render_title_block(template, _context(report, language, cleaner))
+    _render_title_block(template, _context(report, language, cleaner, family))
     placeholder = _body_placeholder(document)
 
-    # Labels written into the document ("Annex", "Inputs used") follow the
-    # report's language; errors and warnings stay in the exporting person's.
-    with translation.override(language.django_code()):
-        notes_part = footnotes_part(document.part)
-        notes_root = etree.fromstring(notes_part.blob)
-        notes = Footnotes(notes_root)
-        notes.drop_unreferenced(_references(document.element))
+    notes_part = footnotes_part(document.part)
+    notes_root = etree.fromstring(notes_part.blob)
+    notes = Footnotes(notes_root)
+    notes.drop_unreferenced(_references(document.element))
 
-        holder = placeholder.makeelement(qn("w:body"), {})
-        inline = InlineWriter(ids, cleaner, notes, notes_part)
-        BodyBuilder(holder, inline, document.part, language, column_width).build(report)
-        for element in list(holder):
-            placeholder.addprevious(element)
-        parent = placeholder.getparent()
-        if parent is not None:
-            parent.remove(placeholder)
+    # A plain lxml element, not one made by python-docx's parser: python-docx
+    # gives each of its elements a Python class, which costs time on every
+    # one of the body's many thousand elements and buys nothing here.
+    holder = etree.Element(qn("w:body"))
+    inline = InlineWriter(ids, cleaner, notes, notes_part)
+    write_body(BodyBuilder(holder, inline, document.part, language, column_width))
+    parent = placeholder.getparent()
+    if parent is not None:
+        # One slice assignment moves the whole body in place of the
+        # placeholder paragraph.
+        index = parent.index(placeholder)
+        parent[index : index + 1] = list(holder)
 
-        apply_to_styles(document.styles.element, language)
-        if language.right_to_left:
-            for root in _text_roots(document, notes_root):
-                set_right_to_left(root)
-        notes_part._blob = etree.tostring(
-            notes_root, xml_declaration=True, encoding="UTF-8", standalone=True
-        )
-        declare_separators(document.settings.element)
+    apply_to_styles(document.styles.element, language)
+    if language.right_to_left:
+        for root in _text_roots(document, notes_root):
+            mark_right_to_left(root)
+        for section_properties in document.element.body.iter(qn("w:sectPr")):
+            mark_section_right_to_left(section_properties)
+    notes_part._blob = etree.tostring(
+        notes_root, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
+    declare_separators(document.settings.element)
+    if embed_record:
+        embed_inputs_used(document.part, report, without_unwritable)
+    if finish is not None:
+        finish(document, cleaner)
 
-    title = without_unwritable(report.title)
-    set_core_properties(document, title=title, day=report.issued_on)
+    set_core_properties(
+        document, title=without_unwritable(report.title), day=report.issued_on
+    )
     document.core_properties.language = language.culture
     content = save_reproducibly(document)
     log.info(
@@ -119,19 +155,50 @@ def render_report(
     return RenderResult(content, _warnings(cleaner))
 
 
-def _context(report: ExportReport, language: Language, cleaner: TextCleaner) -> dict:
-    clean = cleaner.clean
+def _verbatim(text: str) -> Markup:
+    """Text escaped for the template so that it comes out exactly as typed.
+
+    Autoescaping alone is not enough: after rendering, docxtpl turns ``{_{``,
+    ``}_}``, ``{_%`` and ``%_}`` into ``{{``, ``}}``, ``{%`` and ``%}``. Writing
+    braces and percent signs as character references keeps those sequences
+    out of the XML text docxtpl rewrites; Word reads them back as the
+    characters.
+    """
+    escaped = str(escape(text))
+    # Safe: the text was escaped on the line above; only references are added.
+    return Markup(  # noqa: S704
+        escaped.replace("{", "&#123;").replace("}", "&#125;").replace("%", "&#37;")
+    )
+
+
+def _context(
+    report: ExportReport, language: Language, cleaner: TextCleaner, family: Family
+) -> dict:
     cleaner.place = _MASTHEAD
+
+    def value(text: str) -> Markup:
+        return _verbatim(cleaner.clean(text))
+
+    labels = labels_for(language)
+    original = cleaner.clean(report.original_language)
     return {
-        "symbol": clean(report.symbol),
-        "organ": clean(report.organ),
-        "date": language.format_date(report.issued_on),
-        "original_language": clean(report.original_language),
-        "body_lines": [clean(line) for line in report.body_lines],
-        "title": clean(report.title),
-        "state": clean(report.state),
-        "without_formal_editing": report.without_formal_editing,
-        "extra": {clean(key): clean(value) for key, value in report.extra.items()},
+        "symbol": value(report.symbol),
+        "organ": value(organ_line(language, report.organ)),
+        "date": masthead_date(language, report.issued_on),
+        "original_language": _verbatim(original),
+        "body_lines": [value(line) for line in report.body_lines],
+        "title": value(report.title),
+        "state": value(report.state),
+        "without_formal_editing": report.without_formal_editing and not family.internal,
+        "extra": {value(key): value(text) for key, text in report.extra.items()},
+        "labels": {
+            "united_nations": labels.united_nations,
+            "distribution": labels.distribution,
+            "original": _verbatim(original_line(language, original)),
+            "star_note": labels.star_note,
+            "draft": labels.draft,
+            "draft_notice": labels.draft_notice,
+        },
         "body": _BODY_COMMENT,
     }
 

@@ -152,3 +152,128 @@ def slovenia_report(**changes: object) -> ExportReport:
         ),
     )
     return dataclasses.replace(report, **changes)  # type: ignore[arg-type]
+
+
+# A French report written for these tests: the opening of a treaty report, in
+# the style of the UN's French documents (non-breaking spaces before ; : ? !).
+FRENCH_INTRODUCTION = """\
+Le présent rapport est soumis conformément à l’article 9 de la Convention \
+internationale sur l’élimination de toutes les formes de discrimination \
+raciale. Il a été établi selon les directives figurant dans le document \
+CERD/C/2007/1^[Directives pour l’établissement du document se rapportant \
+spécifiquement à la Convention, adoptées par le Comité à sa soixante et \
+onzième session.].
+
+Le rapport a été élaboré par le Comité interministériel des droits de \
+l’homme, en consultation avec l’institution nationale des droits de \
+l’homme et les organisations de la société civile.
+
+Le Comité a recommandé à l’État partie\u00a0:
+
+(a) De renforcer la collecte de données ventilées par origine ethnique\u00a0;
+
+(b) D’adopter un plan national de lutte contre le racisme.
+"""
+
+FRENCH_MEASURES = """\
+### Cadre législatif
+
+La loi n° 2021-1109 du 24 août 2021 a renforcé les sanctions pénales \
+applicables aux propos racistes tenus en ligne^[Journal officiel du \
+25 août 2021.].
+
+| Mesure | Année |
+|---|---|
+| Plan national de lutte contre le racisme | 2023 |
+| Formation des forces de l’ordre | 2024 |
+"""
+
+
+def french_report(**changes: object) -> ExportReport:
+    report = ExportReport(
+        symbol="CERD/C/FRA/23-24",
+        title=(
+            "Rapport valant vingt-troisième et vingt-quatrième rapports "
+            "périodiques soumis par la France en application de l’article 9 "
+            "de la Convention, attendu en 2024"
+        ),
+        state="France",
+        issued_on=dt.date(2025, 3, 24),
+        original_language="French",
+        language_code="fr",
+        organ=(
+            "Convention internationale sur l’élimination de toutes les formes "
+            "de discrimination raciale"
+        ),
+        body_lines=("Comité pour l’élimination de la discrimination raciale",),
+        family="treaty_report",
+        sections=(
+            ExportSection("Introduction", 1, tuple(parse(FRENCH_INTRODUCTION))),
+            ExportSection("Mesures de mise en œuvre", 1),
+            ExportSection(
+                "Article 4 de la Convention", 2, tuple(parse(FRENCH_MEASURES))
+            ),
+        ),
+        inputs_used=(
+            InputUsed(
+                "Introduction",
+                "Ministère de l’Europe et des affaires étrangères",
+                "r2",
+                dt.date(2025, 1, 15),
+                (1, 2, 3),
+            ),
+            InputUsed(
+                "Article 4 de la Convention",
+                "Ministère de la justice",
+                "r1",
+                dt.date(2025, 2, 3),
+                (4,),
+            ),
+        ),
+    )
+    return dataclasses.replace(report, **changes)  # type: ignore[arg-type]
+
+
+# An Arabic report written for these tests. The first paragraph says that the
+# State submits its report under the guidelines in document CCPR/C/2009/1; the
+# second that the national committee consulted civil society in 2024.
+ARABIC_INTRODUCTION = """\
+تقدّم الدولة الطرف هذا التقرير الدوري وفقاً للمبادئ التوجيهية الواردة في \
+الوثيقة CCPR/C/2009/1^[انظر المبادئ التوجيهية المتعلقة بالوثيقة الخاصة \
+بمعاهدة بعينها CCPR/C/2009/1.].
+
+أعدّت اللجنة الوطنية لحقوق الإنسان هذا التقرير بالتشاور مع منظمات المجتمع \
+المدني خلال عام 2024، وعُرض مشروعه على البرلمان قبل اعتماده.
+
+- قانون العقوبات المعدّل؛
+- قانون الجمعيات الأهلية.
+"""
+
+ARABIC_FOLLOW_UP = """\
+تابعت الحكومة تنفيذ التوصيات الواردة في الملاحظات الختامية \
+(CCPR/C/JOR/CO/5)، ولا سيما التوصية المتعلقة بحرية التعبير.
+"""
+
+
+def arabic_report(**changes: object) -> ExportReport:
+    report = ExportReport(
+        symbol="CCPR/C/JOR/6",
+        title="التقرير الدوري السادس المقدم من الأردن بموجب المادة 40 من العهد",
+        state="الأردن",
+        issued_on=dt.date(2025, 5, 12),
+        original_language="Arabic",
+        language_code="ar",
+        organ="العهد الدولي الخاص بالحقوق المدنية والسياسية",
+        body_lines=("اللجنة المعنية بحقوق الإنسان",),
+        family="treaty_report",
+        sections=(
+            ExportSection("مقدمة", 1, tuple(parse(ARABIC_INTRODUCTION))),
+            ExportSection(
+                "متابعة الملاحظات الختامية", 1, tuple(parse(ARABIC_FOLLOW_UP))
+            ),
+        ),
+        inputs_used=(
+            InputUsed("مقدمة", "وزارة العدل", "r1", dt.date(2025, 4, 2), (1, 2)),
+        ),
+    )
+    return dataclasses.replace(report, **changes)  # type: ignore[arg-type]

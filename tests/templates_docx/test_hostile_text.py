@@ -97,3 +97,48 @@ def test_it_strips_control_characters_from_footnotes_and_link_addresses():
     link = open_docx(result.content).paragraphs[-1].hyperlinks[0]
     assert (link.text, link.address) == ("the site", "https://www.ohchr.org/en")
     assert len(result.warnings) == 1
+
+
+# docxtpl rewrites these four sequences after rendering; a value typed with
+# them must still come out as typed.
+DOCXTPL_QUIRKS = "{_{ x }_} {_% if %_} {{ y }} {% z %} & < > \" ' <w:t>x</w:t>"
+
+
+def test_it_keeps_docxtpl_s_own_escapes_verbatim_in_every_masthead_field():
+    report = slovenia_report(
+        title=DOCXTPL_QUIRKS,
+        state="State " + DOCXTPL_QUIRKS,
+        body_lines=("Line " + DOCXTPL_QUIRKS,),
+        symbol="A/HRC/{_{1}_}",
+        organ="Organ {_%x%_}",
+    )
+
+    document = open_docx(render_report(report).content)
+
+    styled = paragraphs(document)
+    assert (styles.TITLE, DOCXTPL_QUIRKS + "*") in styled
+    assert (styles.STATE, "State " + DOCXTPL_QUIRKS) in styled
+    assert (styles.BODY_LINE, "Line " + DOCXTPL_QUIRKS) in styled
+    assert texts_in(document, styles.MASTHEAD)[0] == "United Nations\tA/HRC/{_{1}_}"
+    assert texts_in(document, styles.MASTHEAD)[1] == "Organ {_%x%_}\tDistr.: General"
+    assert document.sections[0].header.paragraphs[0].text == "A/HRC/{_{1}_}"
+
+
+def test_it_keeps_docxtpl_s_own_escapes_verbatim_in_section_text_and_notes():
+    from drafting.sectiontext import Footnote
+
+    section = ExportSection(
+        DOCXTPL_QUIRKS,
+        1,
+        (Paragraph((Run(DOCXTPL_QUIRKS), Footnote((Run(DOCXTPL_QUIRKS),)))),),
+    )
+    content = render_report(
+        slovenia_report(sections=(section,), inputs_used=())
+    ).content
+
+    document = open_docx(content)
+    assert texts_in(document, styles.HEADING_1) == [f"I.\t{DOCXTPL_QUIRKS}"]
+    assert texts_in(document, styles.PARA) == [f"1.\t{DOCXTPL_QUIRKS}"]
+    from tests.templates_docx.reading import note_text, notes
+
+    assert note_text(notes(content)[1]) == DOCXTPL_QUIRKS

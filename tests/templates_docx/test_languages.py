@@ -4,27 +4,10 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-from drafting.sectiontext import parse
 from templates_docx import styles
-from templates_docx.model import ExportSection
 from templates_docx.render import render_report
 from tests.templates_docx.reading import open_docx, part_xml
-from tests.templates_docx.samples import slovenia_report
-
-# Written for this test: "The State submitted its periodic report in accordance
-# with the guidelines contained in document CCPR/C/2009/1."
-ARABIC = (
-    "قدّمت الدولة تقريرها الدوري وفقاً للمبادئ التوجيهية الواردة في الوثيقة "
-    "CCPR/C/2009/1^[انظر الوثيقة CCPR/C/2009/1.]."
-)
-
-
-def arabic_report():
-    return slovenia_report(
-        language_code="ar",
-        original_language="العربية",
-        sections=(ExportSection("مقدمة", 1, tuple(parse(ARABIC))),),
-    )
+from tests.templates_docx.samples import arabic_report, slovenia_report
 
 
 def default_fonts(content: bytes):
@@ -32,25 +15,34 @@ def default_fonts(content: bytes):
     return styles_root.find(f".//{qn('w:rPrDefault')}//{qn('w:rFonts')}")
 
 
-def test_it_sets_paragraphs_and_runs_right_to_left_in_arabic():
+def test_it_sets_paragraphs_right_to_left_and_keeps_the_symbol_left_to_right():
     content = render_report(arabic_report()).content
     document = open_docx(content)
 
     paragraph = next(p for p in document.paragraphs if p.style.name == styles.PARA)
-    assert paragraph.text.startswith("1.\tقدّمت الدولة")
-    assert "CCPR/C/2009/1" in paragraph.text
+    assert paragraph.text.startswith("1.\tتقدّم الدولة الطرف")
     assert paragraph._p.pPr.find(qn("w:bidi")) is not None
-    assert all(run._r.rPr.find(qn("w:rtl")) is not None for run in paragraph.runs)
+    directions = {
+        run.text: run._r.rPr is not None and run._r.rPr.find(qn("w:rtl")) is not None
+        for run in paragraph.runs
+    }
+    # The symbol is a run of its own, written left to right; the Arabic
+    # around it runs right to left.
+    assert directions["CCPR/C/2009/1"] is False
+    assert any(rtl for text, rtl in directions.items() if "الوثيقة" in text)
     header = document.sections[0].header.paragraphs[0]._p
     assert header.pPr.find(qn("w:bidi")) is not None
-    footnote_runs = list(part_xml(content, "word/footnotes.xml").iter(qn("w:r")))
-    assert all(
-        run.find(qn("w:rPr")).find(qn("w:rtl")) is not None for run in footnote_runs
-    )
     lang = part_xml(content, "word/styles.xml").find(
         f".//{qn('w:rPrDefault')}//{qn('w:lang')}"
     )
     assert lang.get(qn("w:bidi")) == "ar-SA"
+
+
+def test_it_sets_the_page_itself_right_to_left_in_arabic():
+    document = open_docx(render_report(arabic_report()).content)
+
+    section_properties = document.sections[0]._sectPr
+    assert section_properties.find(qn("w:bidi")) is not None
 
 
 def test_it_keeps_property_order_valid_when_marking_right_to_left():
@@ -88,4 +80,5 @@ def test_it_keeps_times_new_roman_for_russian():
     }
     document = open_docx(content)
     masthead = [p.text for p in document.paragraphs if p.style.name == styles.MASTHEAD]
-    assert masthead[2] == "\t30 октября 2024 года"
+    # Russian UN documents keep the masthead date in English.
+    assert masthead[2] == "\t30 October 2024"

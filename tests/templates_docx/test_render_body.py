@@ -163,26 +163,22 @@ def test_it_puts_annexes_after_the_body_outside_the_numbering():
     ]
 
 
-def test_it_lists_the_inputs_used_in_a_table_in_section_order():
+def test_it_lists_the_inputs_used_per_numbered_paragraph_in_reading_order():
     document = open_docx(render_sample().content)
 
     table = document.tables[-1]
     cells = [[cell.text for cell in row.cells] for row in table.rows]
+    mfea = "Ministry of Foreign and European Affairs (2, 3 May 2024)"
     assert cells == [
-        ["Section", "Contributing entity", "Revision", "Accepted on", "Paragraphs"],
+        ["Paragraph", "Section", "Contributions", "Consultation comments"],
+        ["1", "Introduction", mfea, ""],
+        ["2", "Introduction", mfea, ""],
+        ["3", "Introduction", mfea, ""],
         [
-            "Introduction",
-            "Ministry of Foreign and European Affairs",
-            "2",
-            "3 May 2024",
-            "1, 2, 3",
-        ],
-        [
-            "Non-discrimination and elimination of hate speech",
-            "Ministry of Justice",
-            "3",
-            "12 June 2024",
             "7",
+            "Non-discrimination and elimination of hate speech",
+            "Ministry of Justice (3, 12 June 2024)",
+            "",
         ],
     ]
 

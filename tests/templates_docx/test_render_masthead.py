@@ -87,8 +87,11 @@ def test_it_writes_the_date_in_the_report_language():
     masthead = [
         text for style, text in paragraphs(document) if style == styles.MASTHEAD
     ]
+    assert masthead[1] == "General Assembly\tDistr. générale".replace(
+        "General Assembly", "Assemblée générale"
+    )
     assert masthead[2] == "\t24 mars 2025"
-    assert masthead[3] == "\tOriginal: anglais"
+    assert masthead[3] == "\tOriginal\u00a0: anglais"
 
 
 def test_it_sets_the_document_language():
