@@ -9,8 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit import Verb, record
 from drafting.mechanisms import TREATY_BODIES, masthead_for
 from drafting.models import Obligation, Report, ReportVersion, Section, Skeleton
+from drafting.provenance import record_text_change
 from reportdesk.abilities import (
     can_create_reports,
     report_abilities,
@@ -88,6 +90,15 @@ def do_create_report(
         _apply_plan(report, plan)
     if carry_over_from is not None:
         _carry_over(report, carry_over_from)
+    record(
+        user,
+        Verb.CREATE,
+        target=report,
+        details={
+            "skeleton": skeleton.key,
+            "carried_over_from": carry_over_from.slug if carry_over_from else None,
+        },
+    )
     return report
 
 
@@ -140,6 +151,7 @@ def do_update_report(
             setattr(locked, name, value)
         locked.version += 1
         locked.save(update_fields=[*details, "version"])
+        record(user, Verb.EDIT, target=locked, details={"fields": sorted(details)})
     return locked
 
 
@@ -253,6 +265,9 @@ def do_update_section_text(
         locked = Section.objects.select_for_update().get(pk=section.pk)
         if locked.version != base_version:
             raise StaleWrite(locked.version)
+        # The words a person writes are the secretariat's own; words they
+        # leave keep the contribution that gave them (drafting.provenance).
+        record_text_change(locked.pk, locked.text, text, revision_id=None)
         locked.text = text
         locked.version += 1
         locked.carried_over = False
@@ -261,6 +276,7 @@ def do_update_section_text(
         locked.save(
             update_fields=["text", "version", "status", "carried_over", "updated_at"]
         )
+        record(user, Verb.EDIT, target=locked, details={"version": locked.version})
     return locked
 
 
@@ -307,7 +323,7 @@ def do_freeze_version(user: User, report: Report, *, label: str = "") -> ReportV
                 for section, depth in ordered_sections(report)
             ]
         }
-        return ReportVersion.objects.create(
+        version = ReportVersion.objects.create(
             report=report,
             number=(last or 0) + 1,
             label=label,
@@ -315,6 +331,8 @@ def do_freeze_version(user: User, report: Report, *, label: str = "") -> ReportV
             created_by=user,
             created_at=timezone.now(),
         )
+        record(user, Verb.FREEZE, target=version, details={"number": version.number})
+    return version
 
 
 def do_set_section_status(user: User, section: Section, *, status: str) -> Section:
@@ -325,6 +343,8 @@ def do_set_section_status(user: User, section: Section, *, status: str) -> Secti
             _("Unknown status %(status)s; use one of: %(choices)s.")
             % {"status": status, "choices": ", ".join(Section.Status.values)}
         )
-    Section.objects.filter(pk=section.pk).update(status=status)
-    section.status = status
+    with transaction.atomic():
+        Section.objects.filter(pk=section.pk).update(status=status)
+        section.status = status
+        record(user, Verb.EDIT, target=section, details={"status": status})
     return section

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from audit import Verb, record
 from drafting.actions import (
     do_create_report,
     do_update_report,
@@ -82,6 +83,11 @@ class ReportDetail(generics.RetrieveAPIView[Report]):
     def get_queryset(self):
         return visible_reports(self.request.user)
 
+    def retrieve(self, request: Request, *args: object, **kwargs: object) -> Response:
+        report = self.get_object()
+        record(request.user, Verb.VIEW, target=report, request=request)
+        return Response(self.get_serializer(report).data)
+
     @extend_schema(request=ReportUpdateSerializer, responses=ReportSerializer)
     def patch(self, request: Request, slug: str) -> Response:
         """Change the report's details: title, symbol, masthead lines, dates."""
@@ -109,6 +115,13 @@ class ReportSections(generics.ListAPIView[Section]):
         report = get_object_or_404(
             visible_reports(self.request.user), slug=self.kwargs["slug"]
         )
+        record(
+            self.request.user,
+            Verb.VIEW,
+            target=report,
+            details={"sections": True},
+            request=self.request,
+        )
         return [section for section, _depth in ordered_sections(report)]
 
 
@@ -125,6 +138,7 @@ class SectionDetail(APIView):
     @extend_schema(responses=SectionSerializer)
     def get(self, request: Request, pk: int) -> Response:
         section = _visible_section(request, pk)
+        record(request.user, Verb.VIEW, target=section, request=request)
         return Response(SectionSerializer(section, context={"request": request}).data)
 
     @extend_schema(request=SectionTextSerializer, responses=SectionSerializer)

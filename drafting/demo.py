@@ -27,6 +27,7 @@ from contributions.actions import (
     do_accept_revision,
     do_create_contribution,
     do_submit_contribution,
+    do_validate_contribution,
 )
 from contributions.models import Entity, Membership
 from drafting.actions import add_section, do_create_report, do_update_report
@@ -192,7 +193,18 @@ def load_demo(*, reset: bool = False) -> DemoResult:
         with transaction.atomic():
             builder(people)
         result.created.append(slug)
+    _load_other_demos()
     return result
+
+
+def _load_other_demos() -> None:
+    """The recommendations and consultation demos build on the reports above.
+
+    Each is idempotent, so a second run of the demo changes nothing.
+    """
+    from recommendations.demo import load_recommendations_demo
+
+    load_recommendations_demo()
 
 
 def _ensure_people() -> dict[str, User]:
@@ -301,8 +313,14 @@ def _contribute_and_accept(
     contribution = do_create_contribution(
         author, section, text=text, title=section.heading
     )
-    do_submit_contribution(author, contribution)
     revision = contribution.revisions.get()
+    do_submit_contribution(author, contribution, base_number=revision.number)
+    # Where the entity has a validating authority, it signs off before the
+    # secretariat takes the text (docs/contributions.md).
+    for validator in contribution.entity.people(Role.VALIDATOR)[:1]:
+        do_validate_contribution(
+            validator.user, contribution, base_number=revision.number
+        )
     section.refresh_from_db()
     do_accept_revision(people["drafter"], revision, base_version=section.version)
 

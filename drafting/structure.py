@@ -14,8 +14,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from audit import Verb, record
 from drafting.actions import add_section, ordered_sections
 from drafting.models import Report, Section
+from drafting.provenance import record_text_change
 from drafting.sectiontext import parse, serialize
 from reportdesk.abilities import report_abilities
 from reportdesk.errors import DomainError, NotAllowed, StaleWrite
@@ -61,7 +63,15 @@ def do_add_section(
         )
     with transaction.atomic():
         _lock(report)
-        return add_section(report, heading=heading, parent=parent)
+        section = add_section(report, heading=heading, parent=parent)
+        _record(user, section, "add")
+        return section
+
+
+def _record(user: User, section: Section, change: str, **details: object) -> None:
+    record(
+        user, Verb.RESTRUCTURE, target=section, details={"change": change, **details}
+    )
 
 
 def do_rename_section(
@@ -78,6 +88,7 @@ def do_rename_section(
         locked.heading = heading
         locked.version += 1
         locked.save(update_fields=["heading", "version", "updated_at"])
+        _record(user, locked, "rename")
     return locked
 
 
@@ -122,6 +133,7 @@ def do_move_section(
                     )
                 ),
             )
+        _record(user, section, "move", parent=parent.pk if parent else None)
     return section
 
 
@@ -160,7 +172,11 @@ def do_split_section(
                 _("Choose a point between two paragraphs: 1 to %(last)d.")
                 % {"last": max(len(blocks) - 1, 0)}
             )
-        locked.text = serialize(blocks[:at_block])
+        kept = serialize(blocks[:at_block])
+        # The moved words start afresh in the new section: provenance is kept
+        # per section, and credit for them stays in the history of this one.
+        record_text_change(locked.pk, locked.text, kept)
+        locked.text = kept
         locked.version += 1
         locked.save(update_fields=["text", "version", "updated_at"])
         siblings = list(
@@ -180,6 +196,7 @@ def do_split_section(
         index = next(i for i, s in enumerate(siblings) if s.pk == locked.pk)
         siblings.insert(index + 1, new)
         _renumber(report, locked.parent, siblings)
+        _record(user, locked, "split", new_section=new.pk, at_block=at_block)
     return new
 
 
@@ -210,9 +227,11 @@ def do_remove_section(user: User, section: Section) -> Section | None:
                     )
                 )
             receiver = Section.objects.select_for_update().get(pk=order[index - 1].pk)
-            receiver.text = "\n\n".join(
+            joined = "\n\n".join(
                 part for part in (receiver.text.strip(), section.text.strip()) if part
             )
+            record_text_change(receiver.pk, receiver.text, joined)
+            receiver.text = joined
             receiver.version += 1
             receiver.save(update_fields=["text", "version", "updated_at"])
             section.contributions.update(section=receiver)
@@ -222,6 +241,12 @@ def do_remove_section(user: User, section: Section) -> Section | None:
             ).delete()
             section.accepted_inputs.update(section=receiver)
         parent = section.parent
+        _record(
+            user,
+            section,
+            "remove",
+            text_moved_to=receiver.pk if receiver else None,
+        )
         section.delete()
         _renumber(
             report,

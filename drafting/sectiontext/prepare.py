@@ -32,6 +32,8 @@ class PreparedText:
 
 
 def prepare_text(raw: str) -> PreparedText:
+    # Browsers send textarea lines ending in CR LF; the stored form uses LF.
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     text, removed = clean_text(raw)
     blocks = parse(text)
     numbers = 0

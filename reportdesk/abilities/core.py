@@ -72,6 +72,7 @@ def section_abilities(user: User, section: Section) -> dict[str, bool]:
 
 
 def visible_contributions(user: User) -> QuerySet[Contribution]:
+    # An entity sees its own contributions only; the secretariat sees all.
     membership = membership_of(user)
     if is_secretariat(membership):
         return Contribution.objects.all()
@@ -81,6 +82,14 @@ def visible_contributions(user: User) -> QuerySet[Contribution]:
 
 
 def contribution_abilities(user: User, contribution: Contribution) -> dict[str, bool]:
+    """What a person may do with a contribution, given its status.
+
+    The rule for sign-off: when the entity has a validating authority
+    (``Entity.requires_validation``), the secretariat sees a contribution
+    only once that authority has validated it; otherwise once a focal point
+    has submitted it. Only the entity's own validator validates it, or sends
+    it back to its focal points.
+    """
     membership = membership_of(user)
     secretariat = is_secretariat(membership)
     own = (
@@ -88,16 +97,26 @@ def contribution_abilities(user: User, contribution: Contribution) -> dict[str, 
         and membership.entity_id == contribution.entity_id
         and membership.entity.kind != Entity.Kind.SECRETARIAT
     )
-    writable = contribution.status in {
-        Contribution.Status.DRAFT,
-        Contribution.Status.RETURNED,
-    }
+    status = contribution.status
+    Status = Contribution.Status
+    writable = status in {Status.DRAFT, Status.RETURNED}
     focal_point = own and membership.role == Role.FOCAL_POINT  # type: ignore[union-attr]
+    validator = own and membership.role == Role.VALIDATOR  # type: ignore[union-attr]
+    needs_validation = status == Status.SUBMITTED and (
+        contribution.entity.requires_validation()
+    )
+    # A draft is the ministry's work in progress, and a submitted one waits
+    # for its validating authority: the secretariat takes only what the
+    # ministry has signed off.
+    reviewable = status == Status.VALIDATED or (
+        status == Status.SUBMITTED and not needs_validation
+    )
     return {
         "view": secretariat or own,
         "revise": focal_point and writable,
         "submit": focal_point and writable,
-        # A draft is the ministry's work in progress: the secretariat takes
-        # only what the ministry has sent.
-        "accept": secretariat and contribution.status == Contribution.Status.SUBMITTED,
+        "validate": validator and needs_validation,
+        "send_back": validator and needs_validation,
+        "accept": secretariat and reviewable,
+        "return": secretariat and reviewable,
     }

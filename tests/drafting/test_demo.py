@@ -67,6 +67,7 @@ def test_loading_the_demo_twice_duplicates_nothing(demo):
     assert sorted(Report.objects.values_list("slug", flat=True)) == [
         "bra-cerd-fu",
         "svn-upr4",
+        "svn-upr4-mtr",
     ]
 
 

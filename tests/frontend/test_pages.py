@@ -77,7 +77,14 @@ def test_a_focal_point_contributes_and_the_secretariat_accepts_in_the_browser(
         },
     )
     contribution = section.contributions.get()
-    client.post(reverse("contribution-submit", args=[contribution.pk]))
+    client.post(
+        reverse("contribution-submit", args=[contribution.pk]), {"base_number": 1}
+    )
+    # The Ministry of Justice has a validating authority, who signs off first.
+    client.force_login(personas.validator)
+    client.post(
+        reverse("contribution-validate", args=[contribution.pk]), {"base_number": 1}
+    )
     revision = contribution.revisions.get()
     client.force_login(personas.coordinator)
     page = client.get(reverse("section-detail", args=[section.pk])).content.decode()
@@ -100,7 +107,14 @@ def test_accepting_from_a_stale_page_is_refused_with_a_message(
         reverse("section-contribute", args=[section.pk]), {"text": "Some input."}
     )
     contribution = section.contributions.get()
-    client.post(reverse("contribution-submit", args=[contribution.pk]))
+    client.post(
+        reverse("contribution-submit", args=[contribution.pk]), {"base_number": 1}
+    )
+    # The Ministry of Justice has a validating authority, who signs off first.
+    client.force_login(personas.validator)
+    client.post(
+        reverse("contribution-validate", args=[contribution.pk]), {"base_number": 1}
+    )
     revision = contribution.revisions.get()
     client.force_login(personas.coordinator)
     response = client.post(
