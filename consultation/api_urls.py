@@ -1,5 +1,96 @@
 """REST routes of this app, mounted under /api/."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from consultation import api
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path(
+        "reports/<slug:slug>/consultation-rounds/",
+        api.ReportRounds.as_view(),
+        name="api-report-consultation-rounds",
+    ),
+    path(
+        "reports/<slug:slug>/consultation-methodology/",
+        api.ReportMethodology.as_view(),
+        name="api-report-consultation-methodology",
+    ),
+    path(
+        "consultation-rounds/", api.RoundList.as_view(), name="api-consultation-rounds"
+    ),
+    path(
+        "consultation-rounds/<int:pk>/",
+        api.RoundDetail.as_view(),
+        name="api-consultation-round",
+    ),
+    path(
+        "consultation-rounds/<int:pk>/close/",
+        api.RoundClose.as_view(),
+        name="api-consultation-round-close",
+    ),
+    path(
+        "consultation-rounds/<int:pk>/text/",
+        api.RoundText.as_view(),
+        name="api-consultation-round-text",
+    ),
+    path(
+        "consultation-rounds/<int:pk>/comments/",
+        api.RoundComments.as_view(),
+        name="api-consultation-round-comments",
+    ),
+    path(
+        "consultation-rounds/<int:pk>/invitations/",
+        api.RoundInvitations.as_view(),
+        name="api-consultation-round-invitations",
+    ),
+    path(
+        "consultation-rounds/<int:pk>/anonymous/",
+        api.RoundAnonymous.as_view(),
+        name="api-consultation-round-anonymous",
+    ),
+    path(
+        "consultation-rounds/<int:pk>/submissions/",
+        api.RoundSubmissions.as_view(),
+        name="api-consultation-round-submissions",
+    ),
+    path(
+        "consultation-rounds/<int:pk>/tell-authors/",
+        api.RoundTellAuthors.as_view(),
+        name="api-consultation-round-tell-authors",
+    ),
+    path(
+        "consultation-rounds/<int:pk>/record/<str:kind>/",
+        api.RoundRecord.as_view(),
+        name="api-consultation-round-record",
+    ),
+    path(
+        "consultation-comments/<int:pk>/decision/",
+        api.CommentDecision.as_view(),
+        name="api-consultation-comment-decision",
+    ),
+    path(
+        "consultation-submissions/<int:pk>/file/",
+        api.SubmissionFile.as_view(),
+        name="api-consultation-submission-file",
+    ),
+    path(
+        "consultation-invitations/accept/",
+        api.InvitationAccept.as_view(),
+        name="api-consultation-invitation-accept",
+    ),
+    path(
+        "my-consultation-comments/",
+        api.MyComments.as_view(),
+        name="api-my-consultation-comments",
+    ),
+    path(
+        "public/consultations/<str:token>/",
+        api.PublicRound.as_view(),
+        name="api-public-consultation",
+    ),
+    path(
+        "public/consultations/<str:token>/comments/",
+        api.PublicComments.as_view(),
+        name="api-public-consultation-comments",
+    ),
+]

@@ -202,9 +202,11 @@ def _load_other_demos() -> None:
 
     Each is idempotent, so a second run of the demo changes nothing.
     """
+    from consultation.demo import load_consultation_demo
     from recommendations.demo import load_recommendations_demo
 
     load_recommendations_demo()
+    load_consultation_demo()
 
 
 def _ensure_people() -> dict[str, User]:

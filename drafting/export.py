@@ -61,7 +61,7 @@ def build_export(report: Report, *, issued_on: dt.date | None = None) -> ExportR
         )
         for section, depth in tree
     )
-    inputs = _inputs_used(report, tree, parsed)
+    inputs = _inputs_used(report, tree, parsed) + _consultation_inputs(report)
     return ExportReport(
         symbol=report.symbol,
         title=report.title,
@@ -76,6 +76,13 @@ def build_export(report: Report, *, issued_on: dt.date | None = None) -> ExportR
         annex_tables=_annex_tables(report),
         family=family_for(report.skeleton.kind, report.mechanism),
     )
+
+
+def _consultation_inputs(report: Report) -> tuple[InputUsed, ...]:
+    # Imported here: consultation depends on drafting, not the reverse.
+    from consultation.export import consultation_inputs
+
+    return tuple(consultation_inputs(report))
 
 
 def _annex_tables(report: Report) -> tuple[AnnexTable, ...]:

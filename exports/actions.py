@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit import Verb, record, record_denied
+from consultation.export import review_comments
 from contributions.models import AcceptedInput, Contribution, membership_of
 from drafting.actions import do_freeze_version, ordered_sections
 from drafting.export import build_export, place_headings
@@ -106,10 +107,7 @@ def do_export_redline(
         sections=_compare(base.snapshot, target.snapshot, sources),
         author=_person(target.created_by),
         date=target.created_at,
-        # TODO(#6): consultation comments become Word comments here
-        # (ReviewComment per comment on a section) once consultation rounds
-        # exist; until then a redline carries tracked changes only.
-        comments=(),
+        comments=tuple(review_comments(report)),
     )
     result = render_redline(redline)
     return _store(
