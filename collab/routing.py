@@ -1,5 +1,9 @@
 """WebSocket routes of the live editor."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-websocket_urlpatterns: list[URLPattern] = []
+from collab.consumers import SectionConsumer
+
+websocket_urlpatterns: list[URLPattern] = [
+    path("ws/sections/<int:pk>/", SectionConsumer.as_asgi(), name="ws-section"),
+]

@@ -1,0 +1,438 @@
+"""Live editing: merge edits into a section, gather revisions, restore them.
+
+Every write takes the section's row lock and broadcasts to the section's
+group only after the transaction commits, so no browser ever sees a change
+that was rolled back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit import Verb, record
+from drafting.models import Section
+from drafting.provenance import record_text_change
+from drafting.sectiontext.clean import clean_text
+from reportdesk.abilities import visible_reports
+from reportdesk.abilities.collab import live_abilities
+from reportdesk.errors import DomainError, NotAllowed
+
+from .context import EditorContext, editor_context
+from .delta import delta_from_diffs, delta_from_hunks
+from .merge import Differ, Hunk
+from .mirror import MIRRORS
+from .models import SectionRevision, SyncSession, UnrevisedEdit
+from .sync import Change, merge_into
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
+logger = logging.getLogger(__name__)
+
+# A revision is gathered once the section has been quiet this long, or once
+# its oldest ungathered edit is this old, whichever comes first.
+PAUSE = dt.timedelta(seconds=20)
+LONGEST_UNGATHERED = dt.timedelta(minutes=5)
+# Far above any real section; it keeps one browser from filling the database.
+MAX_TEXT_LENGTH = 500_000
+
+Reason = SectionRevision.Reason
+
+
+def group_name(section_id: int) -> str:
+    return f"collab.section.{section_id}"
+
+
+def _send(section_id: int, event: dict[str, Any]) -> None:
+    layer = get_channel_layer()
+    if layer is not None:
+        async_to_sync(layer.group_send)(group_name(section_id), event)
+
+
+def broadcast_change(
+    section_id: int,
+    *,
+    old: str,
+    new: str,
+    from_version: int,
+    version: int,
+    origin: str,
+    hunks: list[Hunk] | None = None,
+) -> None:
+    """Tell every socket on the section that it changed. Call after commit.
+
+    ``hunks``, when known, turn ``old`` into ``new`` and spare a diff.
+    """
+    if hunks is None:
+        delta = delta_from_diffs(Differ().diffs(old, new))
+    else:
+        delta = delta_from_hunks(old, hunks)
+    _send(
+        section_id,
+        {
+            "type": "section.changed",
+            "from_version": from_version,
+            "version": version,
+            "delta": delta,
+            "origin": origin,
+        },
+    )
+
+
+def notify_section_changed(section_id: int, version: int) -> None:
+    """For writes made elsewhere (the section page, the API): sockets reload.
+
+    Call it in ``transaction.on_commit`` after changing ``Section.text``.
+    """
+    _send(
+        section_id,
+        {
+            "type": "section.changed",
+            "from_version": -1,
+            "version": version,
+            "delta": None,
+            "origin": "",
+        },
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    text: str
+    version: int
+    abilities: dict[str, bool]
+    applied: int
+    context: EditorContext
+
+
+def access_live_section(user: User, section_id: int) -> tuple[Section, dict[str, bool]]:
+    """The section with the user's live abilities; refuses who may not read it."""
+    section = (
+        Section.objects.select_related("report")
+        .filter(pk=section_id, report__in=visible_reports(user))
+        .first()
+    )
+    abilities = live_abilities(user, section) if section else {"read": False}
+    if section is None or not abilities["read"]:
+        # The same answer whether the section exists or not.
+        raise NotAllowed(_("You may not open this section. Ask the secretariat."))
+    return section, abilities
+
+
+def open_live_section(
+    user: User, section_id: int, *, resume: uuid.UUID | None = None
+) -> Opening:
+    """What a socket needs to start: text, abilities and where the report stands.
+
+    ``resume`` names an earlier socket session of the same person; ``applied``
+    is how many of its edits the section took (0 when unknown).
+    """
+    section, abilities = access_live_section(user, section_id)
+    applied = 0
+    if resume is not None:
+        applied = (
+            SyncSession.objects.filter(key=resume, user=user, section=section)
+            .values_list("applied", flat=True)
+            .first()
+        ) or 0
+    return Opening(
+        text=section.text,
+        version=section.version,
+        abilities=abilities,
+        applied=applied,
+        context=editor_context(section),
+    )
+
+
+def current_text(section_id: int) -> tuple[str, int]:
+    row = Section.objects.values_list("text", "version").get(pk=section_id)
+    return row[0], row[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    text: str
+    version: int
+    changed: bool
+    # Hunks from the result of the session's last edit to ``text``, or None
+    # when they are not known (the answer is then diffed).
+    tail: list[Hunk] | None = None
+
+
+def do_apply_edits(
+    user: User,
+    section_id: int,
+    *,
+    session: uuid.UUID,
+    changes: list[Change],
+    applied: int,
+    base_version: int | None = None,
+    differ: Differ | None = None,
+    now: dt.datetime | None = None,
+) -> Applied:
+    """Merge one socket session's edits into the section text and keep them.
+
+    Takes the section's row lock, so edits from every worker are merged one
+    after another into the text as committed. ``applied`` (how many of the
+    session's edits are now in) is written in the same transaction, so after
+    a restart the browser resends exactly the edits that were not kept.
+    ``base_version`` is the section version the first change was made from,
+    when the socket knows it: the edits since are then taken from this
+    process's history of the section instead of a diff. Broadcasts the
+    change after commit.
+    """
+    differ = differ or Differ()
+    now = now or timezone.now()
+    with transaction.atomic():
+        # The report comes in the same query (the abilities need it); only
+        # the section's row is locked.
+        section = (
+            Section.objects.select_for_update(of=("self",))
+            .select_related("report")
+            .get(pk=section_id)
+        )
+        if not live_abilities(user, section)["write"]:
+            raise NotAllowed(_("You may read this section but not edit it."))
+        old, old_version = section.text, section.version
+        merged = merge_into(
+            old,
+            changes,
+            differ,
+            since=MIRRORS.between(section_id, base_version, old_version),
+        )
+        text, removed = clean_text(merged.text)
+        hunks: list[Hunk] | None = merged.hunks
+        tail: list[Hunk] | None = merged.tail
+        if removed:
+            hunks = tail = None
+        if len(text) > MAX_TEXT_LENGTH:
+            raise DomainError(
+                _(
+                    "The section would be longer than %(limit)s characters. "
+                    "Split it into several sections."
+                )
+                % {"limit": f"{MAX_TEXT_LENGTH:,}"}
+            )
+        _record_session(session, section, user, applied, now)
+        if text == old:
+            return Applied(old, old_version, changed=False, tail=tail)
+        _record_author(section, user, now)
+        record_text_change(section.pk, old, text)
+        section.text = text
+        section.version += 1
+        section.carried_over = False
+        if section.status == Section.Status.NOT_STARTED and text.strip():
+            section.status = Section.Status.DRAFTING
+        section.save(
+            update_fields=["text", "version", "status", "carried_over", "updated_at"]
+        )
+        version = section.version
+        if hunks is not None:
+            # Before the commit: an edit of this section waiting for the row
+            # lock in another thread reads it as soon as the lock is free.
+            MIRRORS.record(section_id, version, hunks)
+
+        def committed() -> None:
+            MIRRORS.offer(section_id, text, version)
+            broadcast_change(
+                section_id,
+                old=old,
+                new=text,
+                from_version=old_version,
+                version=version,
+                origin=str(session),
+                hunks=hunks,
+            )
+
+        transaction.on_commit(committed)
+    return Applied(text, version, changed=True, tail=tail)
+
+
+def _record_session(
+    key: uuid.UUID, section: Section, user: User, applied: int, now: dt.datetime
+) -> None:
+    updated = SyncSession.objects.filter(key=key, section=section, user=user).update(
+        applied=applied, updated_at=now
+    )
+    if not updated:
+        SyncSession.objects.create(
+            key=key, section=section, user=user, applied=applied, updated_at=now
+        )
+
+
+def _record_author(section: Section, user: User, now: dt.datetime) -> None:
+    """Note the author of an edit. The caller holds the section's row lock."""
+    # One query on every edit but a person's first since the last revision;
+    # the row lock keeps two transactions from both creating the row.
+    if UnrevisedEdit.objects.filter(section=section, author=user).update(last_at=now):
+        return
+    UnrevisedEdit.objects.create(
+        section=section, author=user, first_at=now, last_at=now
+    )
+    if not SectionRevision.objects.filter(section=section).exists():
+        # Keep the text as it was before anyone edited live, so the first
+        # live change can be compared and undone like any other.
+        SectionRevision.objects.create(
+            section=section,
+            number=1,
+            text=section.text,
+            section_version=section.version,
+            reason=Reason.START,
+            created_at=now,
+        )
+
+
+def do_gather_revision(
+    section_id: int,
+    *,
+    reason: str,
+    user: User | None = None,
+    label: str = "",
+    now: dt.datetime | None = None,
+) -> SectionRevision | None:
+    """Gather the live edits since the last revision into a new one.
+
+    A pause gathers only when the section has been quiet for ``PAUSE`` or
+    its oldest ungathered edit is older than ``LONGEST_UNGATHERED``; leaving
+    gathers whatever is ungathered; a checkpoint (by someone who may write)
+    gathers whenever the text differs from the last revision. Returns None
+    when there was nothing to gather. Takes the section's row lock.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        section = Section.objects.select_for_update().get(pk=section_id)
+        if reason == Reason.CHECKPOINT and (
+            user is None or not live_abilities(user, section)["checkpoint"]
+        ):
+            raise NotAllowed(_("You may read this section but not edit it."))
+        revision = _gather_locked(
+            section, reason=reason, user=user, label=label, now=now
+        )
+    return revision
+
+
+def _gather_locked(
+    section: Section, *, reason: str, user: User | None, label: str, now: dt.datetime
+) -> SectionRevision | None:
+    pending = list(UnrevisedEdit.objects.filter(section=section))
+    if reason == Reason.PAUSE:
+        if not pending:
+            return None
+        quiet = max(row.last_at for row in pending) <= now - PAUSE
+        long = min(row.first_at for row in pending) <= now - LONGEST_UNGATHERED
+        if not (quiet or long):
+            return None
+    elif reason == Reason.LEAVE and not pending:
+        return None
+    last = SectionRevision.objects.filter(section=section).order_by("-number").first()
+    if last is not None and last.text == section.text:
+        UnrevisedEdit.objects.filter(pk__in=[row.pk for row in pending]).delete()
+        return None
+    revision = SectionRevision.objects.create(
+        section=section,
+        number=(last.number if last else 0) + 1,
+        text=section.text,
+        section_version=section.version,
+        reason=reason,
+        label=label,
+        created_by=user,
+        created_at=now,
+    )
+    revision.authors.set([row.author_id for row in pending])
+    UnrevisedEdit.objects.filter(pk__in=[row.pk for row in pending]).delete()
+    # A pause or a departure gathers without a person acting: the authors
+    # of the gathered edits are named instead.
+    record(
+        user,
+        Verb.REVISE,
+        target=revision,
+        report=section.report,
+        details={
+            "number": revision.number,
+            "reason": reason,
+            "authors": sorted({row.author_id for row in pending}),
+        },
+    )
+    section_id, number = section.pk, revision.number
+    transaction.on_commit(
+        lambda: _send(
+            section_id,
+            {"type": "revision.created", "number": number, "reason": reason},
+        )
+    )
+    return revision
+
+
+def do_restore_revision(
+    user: User, revision: SectionRevision, *, now: dt.datetime | None = None
+) -> SectionRevision:
+    """Make an earlier revision's text the section's text again.
+
+    The text as it stands is gathered first, so restoring can itself be
+    undone. Takes the section's row lock; browsers editing the section
+    receive the restored text and keep what they had not yet sent.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        section = Section.objects.select_for_update().get(pk=revision.section_id)
+        if not live_abilities(user, section)["restore"]:
+            raise NotAllowed(_("You may read this section but not edit it."))
+        _gather_locked(
+            section,
+            reason=Reason.CHECKPOINT,
+            user=user,
+            label=_("Before restoring revision %(number)s")
+            % {"number": revision.number},
+            now=now,
+        )
+        old, old_version = section.text, section.version
+        if revision.text != old:
+            record_text_change(section.pk, old, revision.text)
+            section.text = revision.text
+            section.version += 1
+            section.carried_over = False
+            section.save(
+                update_fields=["text", "version", "carried_over", "updated_at"]
+            )
+        restored = _gather_locked(
+            section,
+            reason=Reason.RESTORE,
+            user=user,
+            label=_("Restored revision %(number)s") % {"number": revision.number},
+            now=now,
+        )
+        if restored is None:
+            raise DomainError(
+                _("The section already reads as revision %(number)s.")
+                % {"number": revision.number}
+            )
+        restored.authors.set([user.pk])
+        record(
+            user,
+            Verb.RESTORE,
+            target=revision,
+            report=section.report,
+            details={"restored": revision.number, "as": restored.number},
+        )
+        new, version = section.text, section.version
+        transaction.on_commit(
+            lambda: broadcast_change(
+                section.pk,
+                old=old,
+                new=new,
+                from_version=old_version,
+                version=version,
+                origin="",
+            )
+        )
+    return restored

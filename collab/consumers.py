@@ -1,0 +1,381 @@
+"""The live-editing socket: transport only.
+
+It authenticates, checks each frame (``protocol``), runs the synchronisation
+(``sync``) and calls the actions; everything else is elsewhere. One consumer
+handles its frames one at a time, so its peer state needs no lock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from typing import Any
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.db import connection
+from django.utils.translation import gettext as _
+
+from accounts.sessions import person_group
+from audit import record_denied
+from reportdesk.errors import DomainError, NotAllowed
+
+from . import actions
+from .merge import Differ
+from .mirror import MIRRORS, Mirror
+from .protocol import (
+    CheckpointFrame,
+    PresenceFrame,
+    ProtocolError,
+    ResyncFrame,
+    SyncFrame,
+    read_frame,
+)
+from .sync import Resync, ServerPeer
+
+logger = logging.getLogger(__name__)
+security_log = logging.getLogger("security")
+
+CLOSE_NOT_SIGNED_IN = 4401
+CLOSE_NOT_ALLOWED = 4403
+
+
+def _own_thread_on_postgres(func: Any) -> Any:
+    """``func`` in a thread of its own where the database has row locks.
+
+    By default every database call of the process runs in one thread, so a
+    section's edits would wait for every other section's. PostgreSQL orders
+    the edits of one section by its row lock, so there they run side by
+    side; SQLite takes one writer at a time anyway, and keeps the one thread.
+    """
+    shared = connection.vendor == "sqlite"
+    return database_sync_to_async(func, thread_sensitive=shared)
+
+
+def _resume_key(query: bytes) -> uuid.UUID | None:
+    values = parse_qs(query.decode("latin-1")).get("resume", [])
+    try:
+        return uuid.UUID(values[0]) if values else None
+    except ValueError:
+        return None
+
+
+class SectionConsumer(AsyncJsonWebsocketConsumer):
+    """One browser editing (or following) one section."""
+
+    section_id: int
+    peer: ServerPeer | None = None
+    session: uuid.UUID
+    can_write = False
+    edited = False
+    pause_task: asyncio.Task[None] | None = None
+
+    async def connect(self) -> None:
+        self.section_id = int(self.scope["url_route"]["kwargs"]["pk"])
+        self.user = self.scope.get("user")
+        self.differ = Differ()
+        # Accept first, so a refusal can say why in an error frame.
+        await self.accept()
+        if self.user is None or not self.user.is_authenticated:
+            await self._refuse(
+                "not_signed_in",
+                _("Your sign-in has expired. Sign in again to edit this section."),
+                CLOSE_NOT_SIGNED_IN,
+            )
+            return
+        # Deactivating the person closes this socket (accounts.sessions).
+        await self.channel_layer.group_add(
+            person_group(self.user.pk), self.channel_name
+        )
+        resume = _resume_key(self.scope.get("query_string", b""))
+        try:
+            opening = await database_sync_to_async(actions.open_live_section)(
+                self.user, self.section_id, resume=resume
+            )
+        except NotAllowed as err:
+            security_log.warning(
+                "denied live section %s for user %s", self.section_id, self.user.pk
+            )
+            await database_sync_to_async(record_denied)(
+                self.user,
+                target=("drafting.section", self.section_id),
+                via="socket",
+                address=(self.scope.get("client") or [None])[0],
+            )
+            await self._refuse("not_allowed", str(err.message), CLOSE_NOT_ALLOWED)
+            return
+        self.can_write = opening.abilities["write"]
+        self.context = opening.context
+        self.presence_id = uuid.uuid4().hex[:12]
+        MIRRORS.attach(self.section_id, opening.text, opening.version)
+        await self.channel_layer.group_add(
+            actions.group_name(self.section_id), self.channel_name
+        )
+        mirror = MIRRORS.get(self.section_id)
+        assert mirror is not None  # noqa: S101 - attached just above
+        await self._welcome(mirror, resumed=resume, applied=opening.applied)
+        await self._group({"type": "presence.joined", "reply_to": self.channel_name})
+
+    async def disconnect(self, code: int) -> None:
+        user = getattr(self, "user", None)
+        if user is not None and user.is_authenticated:
+            await self.channel_layer.group_discard(
+                person_group(user.pk), self.channel_name
+            )
+        if self.peer is None:
+            return
+        self.peer = None
+        if self.pause_task is not None:
+            self.pause_task.cancel()
+        await self._group({"type": "presence.left"})
+        await self.channel_layer.group_discard(
+            actions.group_name(self.section_id), self.channel_name
+        )
+        MIRRORS.detach(self.section_id)
+        if self.edited:
+            await database_sync_to_async(actions.do_gather_revision)(
+                self.section_id, reason=actions.Reason.LEAVE, user=self.user
+            )
+
+    async def receive(
+        self,
+        text_data: str | None = None,
+        bytes_data: bytes | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if self.peer is None:
+            return
+        try:
+            frame = read_frame(text_data, bytes_data)
+            if isinstance(frame, SyncFrame):
+                await self._take_sync(frame)
+            elif isinstance(frame, PresenceFrame):
+                await self._presence(frame)
+            elif isinstance(frame, CheckpointFrame):
+                await self._checkpoint(frame)
+            elif isinstance(frame, ResyncFrame):
+                await self._restart(self._mirror_or_none())
+        except ProtocolError as err:
+            await self.send_json(err.as_frame())
+        except DomainError as err:
+            await self.send_json(
+                ProtocolError(err.code, str(err.message), resync=True).as_frame()
+            )
+        except Exception:
+            # A bug must cost one frame, never the socket or the text.
+            logger.exception("live section %s: frame failed", self.section_id)
+            await self.send_json(
+                ProtocolError(
+                    "server_error",
+                    _(
+                        "The server could not take your last change; it will be sent again."
+                    ),
+                    resync=True,
+                ).as_frame()
+            )
+
+    # Frames from the browser
+
+    async def _take_sync(self, frame: SyncFrame) -> None:
+        assert self.peer is not None  # noqa: S101 - receive() checks it
+        if frame.edits and not self.can_write:
+            security_log.warning(
+                "refused live edit of section %s by reader %s",
+                self.section_id,
+                self.user.pk,
+            )
+            raise ProtocolError(
+                "not_allowed",
+                _("You may read this section but not edit it."),
+                resync=True,
+            )
+        try:
+            step = self.peer.receive(frame.ack, frame.edits)
+        except Resync as err:
+            logger.info("live section %s: resync (%s)", self.section_id, err)
+            await self._restart(await self._current())
+            return
+        if step.changes:
+            applied = await _own_thread_on_postgres(actions.do_apply_edits)(
+                self.user,
+                self.section_id,
+                session=self.session,
+                changes=step.changes,
+                applied=step.remote_seq,
+                base_version=step.base_version,
+                differ=self.differ,
+            )
+            MIRRORS.offer(self.section_id, applied.text, applied.version)
+            truth, version, hunks = applied.text, applied.version, applied.tail
+            if applied.changed:
+                self.edited = True
+                self._schedule_pause()
+        else:
+            mirror = await self._current()
+            truth, version = mirror.text, mirror.version
+            hunks = MIRRORS.between(self.section_id, step.base_version, version)
+        self.peer.accept(step)
+        reply = self.peer.reply(truth, version, hunks)
+        await self.send_json(
+            {"type": "sync", "session": str(self.session), "version": version, **reply}
+        )
+
+    async def _presence(self, frame: PresenceFrame) -> None:
+        self.cursor = {
+            "anchor": frame.anchor,
+            "head": frame.head,
+            "before": frame.before,
+            "after": frame.after,
+        }
+        await self._group({"type": "presence.moved", "cursor": self.cursor})
+
+    async def _checkpoint(self, frame: CheckpointFrame) -> None:
+        revision = await database_sync_to_async(actions.do_gather_revision)(
+            self.section_id,
+            reason=actions.Reason.CHECKPOINT,
+            user=self.user,
+            label=frame.label,
+        )
+        await self.send_json(
+            {
+                "type": "checkpoint",
+                "number": revision.number if revision else None,
+            }
+        )
+
+    # Events from the section's group
+
+    async def section_changed(self, event: dict[str, Any]) -> None:
+        followed = event["delta"] is not None and MIRRORS.follow(
+            self.section_id, event["from_version"], event["version"], event["delta"]
+        )
+        if not followed:
+            # A delta we cannot follow, or a write made elsewhere: read the
+            # text. Announcing it again would only echo this event.
+            await self._reload(announce=False)
+        if self.peer is not None and event["origin"] != str(self.session):
+            await self.send_json({"type": "poke", "version": event["version"]})
+
+    async def account_closed(self, event: dict[str, Any]) -> None:
+        await self._refuse(
+            "not_signed_in",
+            _("Your account has been deactivated."),
+            CLOSE_NOT_SIGNED_IN,
+        )
+
+    async def revision_created(self, event: dict[str, Any]) -> None:
+        await self.send_json(
+            {"type": "revision", "number": event["number"], "reason": event["reason"]}
+        )
+
+    async def presence_joined(self, event: dict[str, Any]) -> None:
+        if event["from"] == self.presence_id:
+            return
+        await self.send_json({"type": "presence", **event["who"], "cursor": None})
+        # Introduce ourselves to the newcomer only.
+        await self.channel_layer.send(
+            event["reply_to"],
+            {
+                "type": "presence.moved",
+                "from": self.presence_id,
+                "who": self._who(),
+                "cursor": getattr(self, "cursor", None),
+            },
+        )
+
+    async def presence_moved(self, event: dict[str, Any]) -> None:
+        if event["from"] != self.presence_id:
+            await self.send_json(
+                {"type": "presence", **event["who"], "cursor": event["cursor"]}
+            )
+
+    async def presence_left(self, event: dict[str, Any]) -> None:
+        if event["from"] != self.presence_id:
+            await self.send_json({"type": "left", "id": event["from"]})
+
+    # Helpers
+
+    def _who(self) -> dict[str, Any]:
+        return {
+            "id": self.presence_id,
+            "name": self.user.get_full_name() or self.user.get_username(),
+            "can_edit": self.can_write,
+        }
+
+    async def _group(self, event: dict[str, Any]) -> None:
+        event = {**event, "from": self.presence_id, "who": self._who()}
+        await self.channel_layer.group_send(actions.group_name(self.section_id), event)
+
+    async def _refuse(self, code: str, message: str, close_code: int) -> None:
+        await self.send_json(ProtocolError(code, message).as_frame())
+        await self.close(code=close_code)
+
+    def _mirror_or_none(self) -> Mirror | None:
+        return MIRRORS.get(self.section_id)
+
+    async def _current(self) -> Mirror:
+        mirror = MIRRORS.get(self.section_id)
+        if mirror is None or mirror.stale:
+            mirror = await self._reload()
+        return mirror
+
+    async def _reload(self, *, announce: bool = True) -> Mirror:
+        text, version = await database_sync_to_async(actions.current_text)(
+            self.section_id
+        )
+        mirror = MIRRORS.get(self.section_id)
+        known = mirror.version if mirror else 0
+        mirror = MIRRORS.offer(self.section_id, text, version)
+        if announce and known and version > known:
+            # A write that came from elsewhere: tell every socket on the section.
+            await self.channel_layer.group_send(
+                actions.group_name(self.section_id),
+                {
+                    "type": "section.changed",
+                    "from_version": -1,
+                    "version": version,
+                    "delta": None,
+                    "origin": "",
+                },
+            )
+        return mirror
+
+    async def _restart(self, mirror: Mirror | None) -> None:
+        """A new session from the server's text; the browser rebases onto it."""
+        if mirror is None:
+            mirror = await self._reload()
+        old = self.session
+        applied = self.peer.remote_seq if self.peer else 0
+        await self._welcome(mirror, resumed=old, applied=applied)
+
+    async def _welcome(
+        self, mirror: Mirror, *, resumed: uuid.UUID | None, applied: int
+    ) -> None:
+        self.session = uuid.uuid4()
+        self.peer = ServerPeer(mirror.text, self.differ, mirror.version)
+        await self.send_json(
+            {
+                "type": "welcome",
+                "session": str(self.session),
+                "resumed": str(resumed) if resumed else None,
+                "applied": applied,
+                "text": mirror.text,
+                "version": mirror.version,
+                "can_edit": self.can_write,
+                "you": self._who(),
+                "context": self.context.as_json(),
+            }
+        )
+
+    def _schedule_pause(self) -> None:
+        if self.pause_task is not None:
+            self.pause_task.cancel()
+        self.pause_task = asyncio.ensure_future(self._after_pause())
+
+    async def _after_pause(self) -> None:
+        await asyncio.sleep(actions.PAUSE.total_seconds())
+        await database_sync_to_async(actions.do_gather_revision)(
+            self.section_id, reason=actions.Reason.PAUSE
+        )
