@@ -50,7 +50,11 @@ class CalendarEntry:
 
 
 def progress_of(report: Report) -> Progress:
-    sections = list(report.sections.exclude(annex=True).only("text", "status"))
+    # "report" too: a related manager sets each row's report from report_id,
+    # and a deferred report_id would cost one query per section.
+    sections = list(
+        report.sections.exclude(annex=True).only("text", "status", "report")
+    )
     return Progress(
         sections=len(sections),
         with_text=sum(1 for s in sections if s.text.strip()),

@@ -7,3 +7,6 @@ class FrontendConfig(AppConfig):
 
     name = "frontend"
     verbose_name = _("Browser client")
+
+    def ready(self) -> None:
+        from frontend import language  # noqa: F401  (connects the sign-in receiver)

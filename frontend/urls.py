@@ -4,13 +4,6 @@ from django.urls import path
 from frontend import building, views
 
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="frontend/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.report_list, name="report-list"),
     path("reports/new/", building.report_new, name="report-new"),

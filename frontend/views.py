@@ -10,16 +10,21 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit import Verb, record
 from contributions.actions import (
     do_accept_revision,
     do_add_revision,
     do_create_contribution,
     do_submit_contribution,
 )
-from contributions.models import Contribution, Revision
+from contributions.diffing import compare
+from contributions.models import Contribution, Revision, membership_of
+from contributions.render import diff_html
 from drafting.actions import (
     do_set_section_status,
     do_update_section_text,
@@ -34,6 +39,8 @@ from drafting.sectiontext.html import Numbering, render_blocks
 from drafting.sectiontext.nodes import plain_text
 from drafting.sectiontext.prepare import PreparedText, prepare_text
 from drafting.sectiontext.wordcount import count_blocks
+from frontend.counting import text_facts
+from frontend.dashboard import dashboard_for
 from reportdesk.abilities import (
     can_create_reports,
     contribution_abilities,
@@ -54,8 +61,18 @@ class SectionRow:
 
 @login_required
 def report_list(request: HttpRequest) -> HttpResponse:
+    """Everyone's first page: their reports and what needs them now."""
+    membership = membership_of(request.user)
+    if membership is not None and not membership.entity.is_government:
+        # Reviewers outside government work in consultation rounds only.
+        return redirect("consultation-home")
     reports = visible_reports(request.user).order_by("slug")
-    context = {"reports": reports, "can_create": can_create_reports(request.user)}
+    context = {
+        "reports": reports,
+        "can_create": can_create_reports(request.user),
+        "dashboard": dashboard_for(request.user, membership_of(request.user)),
+        "today": timezone.localdate(),
+    }
     return render(request, "frontend/report_list.html", context)
 
 
@@ -65,10 +82,11 @@ def report_detail(request: HttpRequest, slug: str) -> HttpResponse:
     rows = []
     total = 0
     for section, depth in ordered_sections(report):
-        words = count_blocks(parse(section.text), footnotes=report.count_footnotes)
+        words = text_facts(section.text).words_counted(footnotes=report.count_footnotes)
         if not section.annex:
             total += words
         rows.append(SectionRow(section, depth, words))
+    record(request.user, Verb.VIEW, target=report, request=request)
     context = {
         "report": report,
         "rows": rows,
@@ -109,8 +127,9 @@ def _numbering_before(section: Section) -> Numbering:
         if other.pk == section.pk:
             break
         if not other.annex:
-            render_blocks(parse(other.text), numbering)
-    numbering.notes = []
+            facts = text_facts(other.text)
+            numbering.paragraph += facts.paragraphs
+            numbering.footnote += facts.footnotes
     return numbering
 
 
@@ -122,6 +141,9 @@ class ContributionView:
     notes: list[tuple[int, str]]
     abilities: dict[str, bool]
     accepted: bool
+    # A proposal's tracked changes against the text it started from.
+    changes: str = ""
+    needs_validation: bool = False
 
 
 def _contribution_views(
@@ -140,27 +162,37 @@ def _contribution_views(
         # Each proposal has its own note anchors; its paragraphs are numbered
         # from 1 because where they land in the draft is not decided yet.
         numbering = Numbering(prefix=f"c{contribution.pk}-fn")
-        html = render_blocks(parse(revision.text), numbering) if revision else ""
+        changes = ""
+        html = ""
+        if revision is not None and contribution.is_proposal:
+            changes = diff_html(compare(contribution.base_text, revision.text))
+        elif revision is not None:
+            html = render_blocks(parse(revision.text), numbering)
+        abilities = contribution_abilities(request.user, contribution)
         views.append(
             ContributionView(
                 contribution=contribution,
                 revision=revision,
                 html=html,
                 notes=numbering.notes,
-                abilities=contribution_abilities(request.user, contribution),
+                abilities=abilities,
                 accepted=revision is not None
                 and any(a.section_id == section.pk for a in revision.acceptances.all()),
+                changes=changes,
+                needs_validation=abilities["submit"]
+                and contribution.entity.requires_validation(),
             )
         )
     return views
 
 
-def _report_words(report: Report) -> dict[str, int | None]:
+def _report_budget(report: Report) -> Budget:
     texts = report.sections.filter(annex=False).values_list("text", flat=True)
     words = sum(
-        count_blocks(parse(text), footnotes=report.count_footnotes) for text in texts
+        text_facts(text).words_counted(footnotes=report.count_footnotes)
+        for text in texts
     )
-    return {"words": words, "limit": report.word_limit}
+    return Budget(words, report.word_limit)
 
 
 def _split_points(blocks: list[Block]) -> list[tuple[int, str]]:
@@ -176,6 +208,7 @@ def _split_points(blocks: list[Block]) -> list[tuple[int, str]]:
 @login_required
 def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
     section = _section_for(request, pk)
+    record(request.user, Verb.VIEW, target=section, request=request)
     numbering = _numbering_before(section)
     blocks = parse(section.text)
     body = render_blocks(blocks, numbering)
@@ -191,7 +224,7 @@ def section_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "statuses": Section.Status.choices,
         "words": words,
         "split_points": _split_points(blocks),
-        "budget": Budget(**_report_words(section.report)),
+        "budget": _report_budget(section.report),
         "can_reshape": report_abilities(request.user, section.report)["edit_structure"],
     }
     return render(request, "frontend/section_detail.html", context)
@@ -315,17 +348,36 @@ def _contribution_for(request: HttpRequest, pk: int) -> Contribution:
     )
 
 
+def _after(request: HttpRequest, contribution: Contribution) -> HttpResponseRedirect:
+    """Back to the page the form was on: the contribution's or the section's."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return HttpResponseRedirect(target)
+    return redirect("section-detail", pk=contribution.section_id)
+
+
 @login_required
 @require_POST
 def contribution_submit(request: HttpRequest, pk: int) -> HttpResponseRedirect:
     contribution = _contribution_for(request, pk)
+    base_number = _int(request, "base_number")
+    if base_number is None:
+        messages.error(
+            request, _("The form was incomplete; reload the page and try again.")
+        )
+        return _after(request, contribution)
     try:
-        do_submit_contribution(_person(request), contribution)
+        do_submit_contribution(_person(request), contribution, base_number=base_number)
     except DomainError as err:
         messages.error(request, str(err.message))
     else:
-        messages.success(request, _("Sent to the secretariat."))
-    return redirect("section-detail", pk=contribution.section_id)
+        if contribution.entity.requires_validation():
+            messages.success(request, _("Sent to your validating authority."))
+        else:
+            messages.success(request, _("Sent to the secretariat."))
+    return _after(request, contribution)
 
 
 @login_required
@@ -338,7 +390,7 @@ def contribution_revise(request: HttpRequest, pk: int) -> HttpResponseRedirect:
         messages.error(
             request, _("The form was incomplete; reload the page and try again.")
         )
-        return redirect("section-detail", pk=contribution.section_id)
+        return _after(request, contribution)
     try:
         revision = do_add_revision(
             _person(request), contribution, text=prepared.text, base_number=base_number
@@ -350,4 +402,4 @@ def contribution_revise(request: HttpRequest, pk: int) -> HttpResponseRedirect:
             request, _("Saved as revision %(number)d.") % {"number": revision.number}
         )
         _tell(request, prepared)
-    return redirect("section-detail", pk=contribution.section_id)
+    return _after(request, contribution)

@@ -91,6 +91,7 @@ def cluster_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def cluster_propose(request: HttpRequest) -> HttpResponseRedirect:
+    _require(can_manage_clusters(request.user), request)
     try:
         created = actions.do_propose_clusters(
             _person(request), state=request.POST.get("state", "")[:120]

@@ -27,8 +27,18 @@ def chromium_path() -> str | None:
     )
 
 
+# The one running Chromium. Modules elsewhere (tests/collab, the policy test)
+# import the ``browser`` fixture, which makes a second session fixture of the
+# same name; Playwright's sync API allows one instance per thread, so the
+# second use shares the first one's browser.
+_RUNNING: list = []
+
+
 @pytest.fixture(scope="session")
 def browser():
+    if _RUNNING:
+        yield _RUNNING[0]
+        return
     path = chromium_path()
     if path is None:
         pytest.fail(
@@ -42,7 +52,9 @@ def browser():
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+        _RUNNING.append(launched)
         yield launched
+        _RUNNING.clear()
         launched.close()
 
 

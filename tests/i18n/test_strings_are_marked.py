@@ -1,33 +1,29 @@
-"""Every string a person reads is marked for translation.
+"""Every string a person reads is marked for translation, and translated.
 
 Templates: text between tags must sit inside {% translate %} or
 {% blocktranslate %}. Python: messages shown to people (the messages
 framework, domain errors, form and serializer errors) must be gettext calls,
-not bare string literals.
+not bare string literals. Catalogues: every marked string has a finished
+(non-empty, not fuzzy) French, Spanish and Arabic translation, and the
+committed .mo files say what the .po files say.
 """
 
 from __future__ import annotations
 
 import ast
+import gettext
 import re
 from pathlib import Path
 
 import pytest
 from django.template.base import Lexer, TokenType
 
+from frontend import catalogues
+
 ROOT = Path(__file__).resolve().parents[2]
-APPS = [
-    "drafting",
-    "contributions",
-    "frontend",
-    "recommendations",
-    "collab",
-    "exports",
-    "consultation",
-    "reportdesk",
-    "templates_docx",
-    "unreader",
-]
+# Every app of the project (a folder with an apps.py), so a new app is checked
+# from its first commit.
+APPS = sorted(path.parent.name for path in ROOT.glob("*/apps.py"))
 TEMPLATES = sorted(
     path for app in APPS for path in (ROOT / app).glob("templates/**/*.html")
 )
@@ -118,9 +114,12 @@ def _bare_literals(tree: ast.AST) -> list[tuple[int, str]]:
         if len(node.args) <= index:
             continue
         argument = node.args[index]
-        if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
-            if re.search(r"[A-Za-z]{3}", argument.value):
-                found.append((node.lineno, argument.value[:60]))
+        if (
+            isinstance(argument, ast.Constant)
+            and isinstance(argument.value, str)
+            and re.search(r"[A-Za-z]{3}", argument.value)
+        ):
+            found.append((node.lineno, argument.value[:60]))
         if isinstance(argument, ast.JoinedStr):
             found.append((node.lineno, "f-string"))
     return found
@@ -149,3 +148,72 @@ def test_the_checker_catches_an_unmarked_message():
         'messages.error(request, "Something broke")\nraise DomainError("No")'
     )
     assert [text for _line, text in _bare_literals(tree)] == ["Something broke"]
+
+
+# Catalogues -------------------------------------------------------------------
+
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdr]|%[sd]")
+
+
+@pytest.fixture(scope="module")
+def marked():
+    return catalogues.marked_keys(catalogues.source_files())
+
+
+@pytest.mark.parametrize("language", catalogues.TRANSLATED)
+def test_every_marked_string_is_translated(language, marked):
+    missing = catalogues.missing_translations(language, marked)
+    assert [str(key) for key in missing] == [], (
+        f"{len(missing)} string(s) lack a {language} translation: run "
+        "`manage.py translations refresh --worksheet todo.json`, translate, "
+        "then `manage.py translations fill todo.json` (docs/translations.md)."
+    )
+
+
+@pytest.mark.parametrize("language", catalogues.TRANSLATED)
+def test_translations_use_only_the_placeholders_of_the_original(language):
+    wrong = []
+    for key, entry in catalogues.read_catalogue(language).items():
+        allowed = set(PLACEHOLDER.findall(key.msgid + key.plural))
+        for text in entry.translations.values():
+            if not set(PLACEHOLDER.findall(text)) <= allowed:
+                wrong.append(str(key))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("language", catalogues.TRANSLATED)
+def test_the_compiled_catalogue_matches_its_source(language):
+    path = catalogues.catalogue_path(language)
+    with path.with_suffix(".mo").open("rb") as compiled:
+        translations = gettext.GNUTranslations(compiled)
+    stale = []
+    for key, entry in catalogues.read_catalogue(language).items():
+        if key.plural or not entry.complete:
+            continue
+        lookup = f"{key.context}\x04{key.msgid}" if key.context else key.msgid
+        if translations._catalog.get(lookup) != entry.translations[0]:
+            stale.append(str(key))
+    assert stale == [], "run `manage.py translations compile`"
+
+
+def test_the_catalogue_check_sees_a_missing_translation(tmp_path, monkeypatch):
+    po = tmp_path / "xx" / "LC_MESSAGES" / "django.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr "Language: xx\\n"\n\n'
+        'msgid "Reports"\nmsgstr "Rapports"\n\n'
+        '#, fuzzy\nmsgid "Calendar"\nmsgstr "Calendrier"\n\n'
+        'msgid "Sign in"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(catalogues, "LOCALE", tmp_path)
+    template = tmp_path / "page.html"
+    template.write_text(
+        "{% load i18n %}<a>{% translate 'Reports' %}</a>"
+        "<a>{% translate 'Calendar' %}</a><a>{% translate 'Sign in' %}</a>"
+        "{% blocktranslate %}Due {{ when }}{% endblocktranslate %}",
+        encoding="utf-8",
+    )
+    found = catalogues.marked_keys([template])
+    missing = [key.msgid for key in catalogues.missing_translations("xx", found)]
+    assert missing == ["Calendar", "Due %(when)s", "Sign in"]
