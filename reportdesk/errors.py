@@ -11,6 +11,7 @@ import logging
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
+from django.db import DataError
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
@@ -70,6 +71,16 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
             _log_denial(context)
         body = {"error": exc.code, "detail": str(exc.message), **exc.details}
         return Response(body, status=exc.status_code)
+    if isinstance(exc, OverflowError | DataError):
+        # A number too large for the database, sent where an id or a count
+        # belongs (found by fuzzing): the request is wrong, not the server.
+        return Response(
+            {
+                "error": "invalid",
+                "detail": str(_("A number in the request is out of range.")),
+            },
+            status=status.HTTP_400_BAD_REQUEST,
+        )
     if isinstance(exc, RequestDataTooBig):
         return Response(
             {"error": "too_large", "detail": str(_("The request is too large."))},

@@ -1,4 +1,5 @@
-"""Sign-in events go to the security log: who signed in, who failed, from where."""
+"""Sign-in events go to the security log and the audit trail: who signed in,
+who failed, from where. Failures count towards the lock-out."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ from typing import Any
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest
+
+from accounts import lockout
+from audit import Verb, record
+from audit.context import request_address
 
 security_log = logging.getLogger("security")
 
@@ -21,6 +26,7 @@ def log_sign_in(
     sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any
 ) -> None:
     security_log.info("sign-in user %s from %s", user.pk, _address(request))
+    record(user, Verb.SIGN_IN, target=user, request=request)
 
 
 @receiver(user_login_failed)
@@ -32,6 +38,13 @@ def log_failed_sign_in(
 ) -> None:
     # The user name is logged so repeated attempts on one account show up;
     # the password never is (Django has already masked it).
-    security_log.warning(
-        "failed sign-in for %r from %s", credentials.get("username"), _address(request)
+    username = str(credentials.get("username") or "")
+    security_log.warning("failed sign-in for %r from %s", username, _address(request))
+    locked = lockout.count_failure(username, request_address(request))
+    record(
+        None,
+        Verb.LOCKED_OUT if locked else Verb.SIGN_IN_FAILED,
+        target=("auth.user", username[:64]),
+        details={"username": username[:150]},
+        request=request,
     )

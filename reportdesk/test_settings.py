@@ -22,3 +22,6 @@ STORAGES = {
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="reportdesk-static-"))
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Lock-out and rate-limit counters must not leak between test runs through
+# a shared Redis: each test process counts in its own memory.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

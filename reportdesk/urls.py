@@ -74,10 +74,12 @@ api_patterns: list[URLPattern | URLResolver] = [
         contributions_api.RevisionAccept.as_view(),
         name="api-revision-accept",
     ),
+    path("", include("contributions.api_urls")),
     path("", include("recommendations.api_urls")),
     path("", include("collab.api_urls")),
     path("", include("exports.api_urls")),
     path("", include("consultation.api_urls")),
+    path("", include("audit.api_urls")),
 ]
 
 urlpatterns = [
@@ -89,5 +91,8 @@ urlpatterns = [
     path("", include("collab.urls")),
     path("", include("exports.urls")),
     path("", include("consultation.urls")),
+    path("", include("contributions.urls")),
+    path("", include("audit.urls")),
+    path("", include("accounts.urls")),
     path("", include("frontend.urls")),
 ]
