@@ -174,8 +174,12 @@ def data_dir() -> Path:
     return Path(settings.SHARED_DIR) / "data"
 
 
-def load_demo(*, reset: bool = False) -> DemoResult:
-    """Create the demo people and reports; a second run changes nothing."""
+def load_demo(*, reset: bool = False, extras: bool = True) -> DemoResult:
+    """Create the demo people and reports; a second run changes nothing.
+
+    ``extras`` adds the recommendations and consultation demos, which build
+    on these reports; tests of the core reports leave them out for speed.
+    """
     load_skeletons()
     people = _ensure_people()
     result = DemoResult([], [])
@@ -193,7 +197,8 @@ def load_demo(*, reset: bool = False) -> DemoResult:
         with transaction.atomic():
             builder(people)
         result.created.append(slug)
-    _load_other_demos()
+    if extras:
+        _load_other_demos()
     return result
 
 

@@ -34,7 +34,7 @@ INSERTED = (
 
 @pytest.fixture
 def demo(clock):
-    load_demo()
+    load_demo(extras=False)
     report = Report.objects.get(slug="svn-upr4")
     from django.contrib.auth import get_user_model
 

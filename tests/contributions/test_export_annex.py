@@ -88,7 +88,7 @@ def test_a_paragraph_the_secretariat_rewrote_no_longer_names_the_ministry(
 
 
 def test_the_demo_annex_attributes_each_slovenian_paragraph_to_its_ministry():
-    load_demo()
+    load_demo(extras=False)
     report = Report.objects.get(slug="svn-upr4")
     annex = build_export(report).inputs_used
     by_paragraph: dict[int, set[str]] = {}

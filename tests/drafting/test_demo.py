@@ -25,7 +25,7 @@ NUMBERED = re.compile(r"(\d+)\.\t")
 
 @pytest.fixture
 def demo():
-    load_demo()
+    load_demo(extras=False)
 
 
 @pytest.fixture
