@@ -40,30 +40,16 @@ def _numbered_paragraphs(content: bytes) -> list[str]:
     ]
 
 
-def test_loading_the_demo_twice_duplicates_nothing(demo):
-    counts = [
-        model.objects.count()
-        for model in (
-            Report,
-            Section,
-            Contribution,
-            AcceptedInput,
-            Entity,
-            get_user_model(),
-        )
-    ]
+def _counts() -> list[int]:
+    models = (Report, Section, Contribution, AcceptedInput, Entity, get_user_model())
+    return [model.objects.count() for model in models]
+
+
+def test_loading_the_demo_twice_duplicates_nothing(db):
     load_demo()
-    assert counts == [
-        model.objects.count()
-        for model in (
-            Report,
-            Section,
-            Contribution,
-            AcceptedInput,
-            Entity,
-            get_user_model(),
-        )
-    ]
+    counts = _counts()
+    load_demo()
+    assert _counts() == counts
     assert sorted(Report.objects.values_list("slug", flat=True)) == [
         "bra-cerd-fu",
         "svn-upr4",
