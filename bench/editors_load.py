@@ -68,7 +68,6 @@ TAG = re.compile(r"⁅\d+·\d+⁆")
 
 @dataclass(frozen=True)
 class Scenario:
-    name: str
     sections: int
     editors_per_section: int
     target_p99_ms: float
@@ -77,10 +76,16 @@ class Scenario:
     def editors(self) -> int:
         return self.sections * self.editors_per_section
 
+    @property
+    def name(self) -> str:
+        if self.sections == 1:
+            return f"{self.editors} editors, one section"
+        return f"{self.editors} editors, {self.sections} sections"
+
 
 SCENARIOS = {
-    "one": Scenario("50 editors, one section", 1, 50, 100),
-    "spread": Scenario("200 editors, 20 sections", 20, 10, 250),
+    "one": Scenario(1, 50, 100),
+    "spread": Scenario(20, 10, 250),
 }
 
 

@@ -180,6 +180,13 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
 
     async def _take_sync(self, frame: SyncFrame) -> None:
         assert self.peer is not None  # noqa: S101 - receive() checks it
+        if frame.session is not None and frame.session != str(self.session):
+            # Sent before the browser took our last welcome. Its numbers
+            # count in the old session, and could pass for the new one's:
+            # the browser merges these edits onto the welcome's text and
+            # sends them again.
+            logger.info("live section %s: frame of an earlier session", self.section_id)
+            return
         if frame.edits and not self.can_write:
             security_log.warning(
                 "refused live edit of section %s by reader %s",

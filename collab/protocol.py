@@ -22,6 +22,7 @@ MAX_EDITS = 500
 MAX_DELTA_OPS = 50_000
 MAX_CONTEXT = 32
 MAX_LABEL = 200
+MAX_SESSION = 64
 CRC_LIMIT = 2**32
 
 
@@ -47,6 +48,9 @@ class ProtocolError(Exception):
 class SyncFrame:
     ack: int
     edits: list[Edit]
+    # The session the browser made these edits in; None from a browser that
+    # does not say (it is then taken to be the current one).
+    session: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,4 +148,7 @@ def _sync(data: dict[str, Any]) -> SyncFrame:
         parsed.append(
             Edit(_int(raw.get("seq")), _int(raw.get("base"), upper=CRC_LIMIT), delta)
         )
-    return SyncFrame(ack=_int(data.get("ack")), edits=parsed)
+    session = data.get("session")
+    if session is not None:
+        session = _text(session, MAX_SESSION)
+    return SyncFrame(ack=_int(data.get("ack")), edits=parsed, session=session)

@@ -258,6 +258,7 @@ class ClientPeer:
             self.local_seq += 1
         return {
             "type": "sync",
+            "session": self.session,
             "ack": self.remote_seq,
             "edits": [sent.edit.as_json() for sent in self.stack],
         }

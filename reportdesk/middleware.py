@@ -78,6 +78,13 @@ class RequestLimitsMiddleware:
                     {"error": "too_large", "detail": message}, status=413
                 )
             return HttpResponse(message, status=413, content_type="text/plain")
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+            # No name, number or filter holds a NUL character, and PostgreSQL
+            # refuses one in any query (found by fuzzing the API).
+            message = _("The address holds a character that is not allowed.")
+            if api:
+                return JsonResponse({"error": "invalid", "detail": message}, status=400)
+            return HttpResponse(message, status=400, content_type="text/plain")
         if not api and request.method not in PAGE_METHODS:
             return HttpResponse(
                 status=405, headers={"Allow": ", ".join(sorted(PAGE_METHODS))}

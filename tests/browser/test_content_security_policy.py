@@ -9,7 +9,6 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from tests.browser.conftest import browser  # noqa: F401 - the shared fixture
 from tests.collab.servers import ThreadServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,7 +29,7 @@ def server():
     running.stop()
 
 
-def _signed_in_page(browser, server, user):  # noqa: F811
+def _signed_in_page(browser, server, user):
     client = Client()
     client.force_login(user)
     context = browser.new_context(locale="en-GB")
@@ -59,7 +58,7 @@ def _visit(page, url: str, console: list[str]) -> list[str]:
 
 
 def test_the_pages_and_the_live_editor_run_without_a_policy_violation(
-    browser,  # noqa: F811
+    browser,
     server,
     personas,
     report,
@@ -89,7 +88,7 @@ def test_the_pages_and_the_live_editor_run_without_a_policy_violation(
 
 
 def test_the_sign_in_page_runs_without_a_policy_violation(
-    browser,  # noqa: F811
+    browser,
     server,
 ):
     context = browser.new_context(locale="en-GB")

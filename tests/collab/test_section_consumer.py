@@ -258,6 +258,30 @@ async def test_an_edit_made_from_another_text_is_detected_by_its_checksum(
 
 
 @in_own_loop
+async def test_a_frame_sent_before_a_welcome_is_dropped_and_nothing_typed_is_lost(
+    personas, section
+):
+    browser = await open_browser(personas.drafter, section.pk)
+    first, second = section.text.split()[:2]
+    browser.peer.text = f"{first} {browser.peer.text}"
+    stale = browser.peer.outgoing()  # still on its way when the welcome comes
+    await browser.socket.send_json_to({"type": "resync"})
+    browser.peer.rebase(await browser.receive_type("welcome"))
+    browser.peer.text = f"{second} {browser.peer.text}"
+
+    # Numbered 0 in the old session, it would pass for the new session's
+    # edit 0, and the browser's own edit 0 (both words) would be skipped.
+    await browser.socket.send_json_to(stale)
+    answer = await browser.sync()
+
+    assert answer["type"] == "sync"
+    assert answer["session"] == browser.peer.session
+    assert await saved_text(section) == f"{second} {first} {section.text}"
+    assert browser.peer.text == await saved_text(section)
+    await browser.close()
+
+
+@in_own_loop
 async def test_a_checkpoint_saves_a_revision_and_tells_everyone(personas, section):
     browser = await open_browser(personas.drafter, section.pk)
     browser.peer.text += "\n\nWorth keeping."

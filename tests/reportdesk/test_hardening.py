@@ -75,3 +75,13 @@ def test_a_number_too_large_for_the_database_is_not_a_server_error(client, perso
     assert client.get(f"/sections/{huge}/").status_code == 404
     assert client.get(f"/api/sections/{huge}/").status_code in {400, 404}
     assert client.get("/api/reports/", {"limit": huge}).status_code == 200
+
+
+def test_a_nul_character_in_the_address_is_refused(client, personas):
+    client.force_login(personas.drafter)
+
+    api = client.get("/api/recommendations/", {"state": "Slovenia\x00"})
+    page = client.get("/recommendations/", {"q": "\x00"})
+
+    assert api.status_code == 400 and api.json()["error"] == "invalid"
+    assert page.status_code == 400

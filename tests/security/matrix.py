@@ -190,7 +190,11 @@ def build_subjects() -> dict[str, dict[str, str]]:
     coordinator = people.objects.get(username="coordinator")
     justice = Entity.objects.get(name="Ministry of Justice")
     report = Report.objects.get(slug="svn-upr4")
-    section = report.sections.exclude(text="").order_by("parent_id", "position")[0]
+    # The first top-level section with text, the same on every database
+    # (they sort empty parents differently).
+    section = (
+        report.sections.filter(parent=None).exclude(text="").order_by("position")[0]
+    )
     contribution = (
         Contribution.objects.filter(section__report=report, entity=justice).first()
         or Contribution.objects.filter(section__report=report).first()

@@ -105,7 +105,7 @@ EXPECTED: dict[str, R] = {
         POST="400 400 400 400 404 404 404 login",
     ),
     "api-revisions": R(
-        "revision",
+        "contribution",
         GET="ok ok ok ok 404 404 404 login",
         POST="400 400 400 400 404 404 404 login",
     ),
@@ -142,7 +142,7 @@ EXPECTED: dict[str, R] = {
     ),
     "api-contribution-compare": R("contribution", GET="ok ok ok ok 404 404 404 login"),
     "api-contribution-notes": R("contribution", GET="ok ok ok ok 404 404 404 login"),
-    "api-revision-upload": R("revision", POST="400 400 400 400 404 404 404 login"),
+    "api-revision-upload": R("contribution", POST="400 400 400 400 404 404 404 login"),
     "api-recommendations": R("none", GET="ok ok ok ok ok ok ok login"),
     "api-recommendations-import": R("none", POST="400 400 403 403 403 403 403 login"),
     "api-recommendations-groups": R("none", GET="ok ok ok ok ok ok ok login"),
@@ -576,7 +576,7 @@ EXPECTED: dict[str, R] = {
         GET="ok ok 404 404 ok ok 404 login",
         POST="ok ok 404 404 ok ok 404 login",
     ),
-    "consultation-comment": R("comment", POST="ok ok 404 404 ok ok 404 login"),
+    "consultation-comment": R("round", POST="ok ok 404 404 ok ok 404 login"),
     "consultation-upload": R("round", POST="ok ok 404 404 ok ok 404 login"),
     "consultation-anonymous": R("round", POST="ok ok 404 404 ok ok 404 login"),
     "consultation-manage": R(

@@ -55,7 +55,7 @@ export class ClientPeer {
     return this.stack.length > 0 || this.text !== this.shadow;
   }
 
-  outgoing(): { type: "sync"; ack: number; edits: Edit[] } {
+  outgoing(): { type: "sync"; session: string; ack: number; edits: Edit[] } {
     if (this.text !== this.shadow) {
       const delta = deltaFromDiffs(this.differ.diffs(this.shadow, this.text));
       const edit = { seq: this.localSeq, base: checksum(this.shadow), delta };
@@ -63,7 +63,13 @@ export class ClientPeer {
       this.shadow = this.text;
       this.localSeq++;
     }
-    return { type: "sync", ack: this.remoteSeq, edits: this.stack.map((s) => s.edit) };
+    // The session lets the server drop a message sent before a welcome.
+    return {
+      type: "sync",
+      session: this.session,
+      ack: this.remoteSeq,
+      edits: this.stack.map((s) => s.edit),
+    };
   }
 
   incoming(message: SyncReply): void {
