@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -88,14 +89,13 @@ def test_browsers_on_two_workers_converge_on_the_saved_text(personas, section):
     try:
         for port in ports:
             wait_listening(port)
-        result = asyncio.run(
-            edit_on_both(
-                ports,
-                session_cookie(personas.drafter),
-                session_cookie(personas.coordinator),
-                section.pk,
-            )
-        )
+        cookies = session_cookie(personas.drafter), session_cookie(personas.coordinator)
+        # A thread of its own: the browser tests leave Playwright's event loop
+        # running in this one, and asyncio.run refuses to nest.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            result = pool.submit(
+                asyncio.run, edit_on_both(ports, *cookies, section.pk)
+            ).result()
     finally:
         for worker in workers:
             worker.terminate()
