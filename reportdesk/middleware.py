@@ -13,6 +13,8 @@ from django.db import DataError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
+from reportdesk.errors import api_not_found
+
 security_log = logging.getLogger("security")
 
 # No inline script anywhere: pages load their code from /static/. The one
@@ -79,12 +81,12 @@ class RequestLimitsMiddleware:
                 )
             return HttpResponse(message, status=413, content_type="text/plain")
         if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
-            # No name, number or filter holds a NUL character, and PostgreSQL
-            # refuses one in any query (found by fuzzing the API).
-            message = _("The address holds a character that is not allowed.")
+            # No name, number or filter holds a NUL character, so the address
+            # names nothing; PostgreSQL would refuse it in a query anyway
+            # (found by fuzzing the API).
             if api:
-                return JsonResponse({"error": "invalid", "detail": message}, status=400)
-            return HttpResponse(message, status=400, content_type="text/plain")
+                return api_not_found(request)
+            return _no_such_page()
         if not api and request.method not in PAGE_METHODS:
             return HttpResponse(
                 status=405, headers={"Allow": ", ".join(sorted(PAGE_METHODS))}
@@ -97,7 +99,11 @@ class RequestLimitsMiddleware:
         # An address like /sections/99999999999999999999999/ names no object;
         # the database cannot even hold the number.
         if isinstance(exception, OverflowError | DataError):
-            return HttpResponse(
-                _("There is no such page."), status=404, content_type="text/plain"
-            )
+            return _no_such_page()
         return None
+
+
+def _no_such_page() -> HttpResponse:
+    return HttpResponse(
+        _("There is no such page."), status=404, content_type="text/plain"
+    )

@@ -78,7 +78,9 @@ def test_the_pages_and_the_live_editor_run_without_a_policy_violation(
 
     violations = {url: _visit(page, server.url + url, console) for url in addresses}
     page.goto(f"{server.url}/sections/{section.pk}/edit/")
-    page.wait_for_function("window.reportdeskEditor && window.reportdeskEditor.view")
+    # Waiting on the page itself: wait_for_function would evaluate a string,
+    # which the policy forbids (no 'unsafe-eval').
+    page.locator(".cm-content").wait_for()
     page.get_by_text("All changes saved").wait_for()
     violations["editor"] = page.evaluate("window.__violations") + [
         line for line in console if "Content Security Policy" in line

@@ -27,7 +27,9 @@ def server():
 def open_editor(browser, server, user, section):  # noqa: F811
     client = Client()
     client.force_login(user)
-    context = browser.new_context(locale="en-GB")
+    # wait_for_function evaluates strings, which the content security policy
+    # forbids; the policy itself is tested in tests/browser/.
+    context = browser.new_context(locale="en-GB", bypass_csp=True)
     context.add_cookies(
         [
             {
