@@ -32,6 +32,7 @@ class ExportSerializer(serializers.ModelSerializer[Export]):
             "created_at",
             "download",
         ]
+        read_only_fields = fields
 
     def get_download(self, export: Export) -> str:
         return reverse("api-export-download", args=[export.pk])
@@ -59,3 +60,6 @@ class VersionSerializer(serializers.ModelSerializer[ReportVersion]):
     class Meta:
         model = ReportVersion
         fields = ["number", "label", "created_by", "created_at"]
+        # Output only: writable integers would take their bounds from the
+        # database backend, and the schema would differ between backends.
+        read_only_fields = fields
