@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit import Verb
+from contributions.actions.trail import record_contribution_act
 from contributions.diffing import compare
 from contributions.merge import newlines
 from contributions.models import (
@@ -129,6 +131,13 @@ def do_create_contribution(
         )
         _keep_comments(contribution, revision, comments)
         sync_request(contribution)
+        record_contribution_act(
+            user,
+            Verb.CREATE,
+            contribution,
+            kind=kind,
+            **_provenance(revision),
+        )
     if contribution.is_proposal:
         # Computed once, on save, so the review page reads it back.
         compare(base_text, text)
@@ -173,11 +182,25 @@ def do_add_revision(
             warnings=list(warnings),
         )
         _keep_comments(locked, revision, comments)
+        record_contribution_act(
+            user, Verb.REVISE, locked, target=revision, **_provenance(revision)
+        )
     if latest is not None:
         compare(latest.text, text)
     if locked.is_proposal:
         compare(locked.base_text, text)
     return revision
+
+
+def _provenance(revision: Revision) -> dict[str, object]:
+    """What the trail keeps of a revision: its number and where it came from."""
+    details: dict[str, object] = {
+        "revision": revision.number,
+        "source": revision.source,
+    }
+    if revision.file_name:
+        details["file_name"] = revision.file_name
+    return details
 
 
 def _keep_comments(
@@ -241,6 +264,7 @@ def do_submit_contribution(
             validated_at=None,
             validated_number=None,
         )
+        record_contribution_act(user, Verb.SUBMIT, locked, revision=base_number)
     refresh_from(contribution, locked)
     return locked
 
@@ -269,6 +293,7 @@ def do_validate_contribution(
         )
         if note.strip():
             add_note(locked, user, ContributionNote.Kind.VALIDATED, note)
+        record_contribution_act(user, Verb.SIGN_OFF, locked, revision=base_number)
     refresh_from(contribution, locked)
     return locked
 
@@ -292,6 +317,13 @@ def do_send_back_contribution(
             )
         set_status(locked, Status.RETURNED)
         add_note(locked, user, ContributionNote.Kind.SENT_BACK, comment)
+        record_contribution_act(
+            user,
+            Verb.REJECT,
+            locked,
+            revision=base_number,
+            returned_by="validating_authority",
+        )
     refresh_from(contribution, locked)
     return locked
 

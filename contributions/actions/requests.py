@@ -10,7 +10,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit import Verb
 from contributions.actions.contributions import sync_request
+from contributions.actions.trail import record_request_act
 from contributions.models import Contribution, Entity, InputRequest, ReminderSent
 from drafting.models import Section
 from reportdesk.abilities.inputs import can_request_input, request_abilities
@@ -89,6 +91,9 @@ def do_request_input(
                     started.save(update_fields=["request"])
                     sync_request(started)
                     request.refresh_from_db()
+                record_request_act(
+                    user, Verb.REQUEST_INPUT, request, due_date=request.due_date
+                )
                 created.append(request)
     except IntegrityError as err:
         # Someone asked the same body at the same moment.
@@ -127,4 +132,11 @@ def do_update_request(
             ReminderSent.objects.filter(request=locked).delete()
         locked.version += 1
         locked.save(update_fields=fields)
+        record_request_act(
+            user,
+            Verb.EDIT,
+            locked,
+            fields=sorted(set(fields) - {"version"}),
+            due_date=locked.due_date,
+        )
     return locked

@@ -3,6 +3,7 @@ by one (accepting, rejecting, editing, resolving conflicts), or return it."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -10,12 +11,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit import Verb
 from contributions.actions.contributions import (
     add_note,
     locked_at,
     refresh_from,
     set_status,
 )
+from contributions.actions.trail import record_contribution_act
 from contributions.merge import (
     Placement,
     append_block,
@@ -221,8 +224,22 @@ def do_review_contribution(
             accepted_at=timezone.now(),
             decisions=record,
         )
+        record_contribution_act(
+            user,
+            Verb.ACCEPT,
+            locked,
+            target=plan.revision,
+            revision=plan.revision.number,
+            section_version=section.version,
+            changes=_tally(record),
+        )
     refresh_from(contribution, locked)
     return accepted
+
+
+def _tally(record: list[dict[str, object]]) -> dict[str, int]:
+    """How many changes were accepted, edited, resolved and rejected."""
+    return dict(Counter(str(entry["action"]) for entry in record))
 
 
 def do_accept_revision(
@@ -278,5 +295,12 @@ def do_return_contribution(
             _check_reviewable(user, locked)
         set_status(locked, Contribution.Status.RETURNED)
         add_note(locked, user, ContributionNote.Kind.RETURNED, comment)
+        record_contribution_act(
+            user,
+            Verb.REJECT,
+            locked,
+            revision=base_number,
+            returned_by="secretariat",
+        )
     refresh_from(contribution, locked)
     return locked
