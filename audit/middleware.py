@@ -23,15 +23,32 @@ logger = logging.getLogger(__name__)
 REFUSED = {403, 404}
 # Route names whose ``pk`` names a model with a report: the refusal is filed
 # under that report, so the secretariat finds it when it looks at the report.
+# The first prefix that matches wins, so the longer ones come first.
 PK_MODELS = (
     ("section-revision", "collab.sectionrevision"),
     ("section", "drafting.section"),
     ("export", "exports.export"),
     ("contribution", "contributions.contribution"),
+    ("revisions", "contributions.contribution"),  # a contribution's revisions
+    ("revision-upload", "contributions.contribution"),
     ("revision", "contributions.revision"),
-    ("consultation-round", "consultation.round"),
+    ("consultation-comment-decision", "consultation.comment"),
+    ("consultation-decide", "consultation.comment"),
+    ("consultation-submission", "consultation.submission"),
+    ("consultation-", "consultation.round"),  # every other one names a round
     ("recommendation", "recommendations.recommendation"),
 )
+# How to reach the report from each kind of object above.
+REPORT_PATHS = {
+    "drafting.section": "sections",
+    "exports.export": "exports",
+    "collab.sectionrevision": "sections__live_revisions",
+    "contributions.contribution": "sections__contributions",
+    "contributions.revision": "sections__contributions__revisions",
+    "consultation.round": "consultation_rounds",
+    "consultation.comment": "consultation_rounds__comments",
+    "consultation.submission": "consultation_rounds__submissions",
+}
 
 
 class AuditMiddleware:
@@ -98,11 +115,10 @@ def _target(route: str, kwargs: dict[str, Any]) -> tuple[Any, Any]:
 
 
 def _report_of(label: str, pk: int) -> Any:
-    """The report behind a section or export id, if that id exists at all."""
+    """The report behind the object's id, if that id exists at all."""
     from drafting.models import Report
 
-    if label == "drafting.section":
-        return Report.objects.filter(sections__pk=pk).first()
-    if label == "exports.export":
-        return Report.objects.filter(exports__pk=pk).first()
-    return None
+    path = REPORT_PATHS.get(label)
+    if path is None:
+        return None
+    return Report.objects.filter(**{f"{path}__pk": pk}).first()

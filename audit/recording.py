@@ -27,14 +27,17 @@ def record(
     details: dict[str, Any] | None = None,
     request: Any = None,
     address: str | None = None,
+    keep_address: bool = True,
 ) -> AuditEvent:
     """Write one event: ``actor`` did ``verb`` to ``target``.
 
     ``target`` is a model instance or, for something that may not exist
     (an id someone guessed), a ``("app.model", id)`` pair. ``report`` and
     ``entity`` default to the target's own, when it has them. The address is
-    taken from ``request``, else ``address``, else the request being served.
-    Call it inside the act's transaction: a rolled-back act leaves no event.
+    taken from ``request``, else ``address``, else the request being served;
+    ``keep_address=False`` keeps none, for acts whose address the service
+    promised not to keep. Call it inside the act's transaction: a rolled-back
+    act leaves no event.
     """
     if verb not in Verb.values:
         raise ValueError(f"{verb!r} is not an audit verb; add it to audit.Verb.")
@@ -57,10 +60,12 @@ def record(
         report_label=_report_label(report, target, report_id),
         entity_id=entity_id,
         details=details or {},
-        ip=request_address(request)
-        or address
-        or request_address(current_request.get()),
+        ip=_address(request, address) if keep_address else None,
     )
+
+
+def _address(request: Any, address: str | None) -> str | None:
+    return request_address(request) or address or request_address(current_request.get())
 
 
 def record_denied(

@@ -20,8 +20,10 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from audit import Verb
 from consultation import clock, mail
 from consultation.models import Invitation, Participant, Round
+from consultation.trail import record_round_act
 from contributions.models import Entity, Membership, membership_of
 from drafting.actions import do_freeze_version
 from drafting.models import Report, ReportVersion
@@ -99,13 +101,24 @@ def do_open_round(
         created_by=user,
         created_at=clock.now(),
     )
+    record_round_act(
+        user,
+        Verb.CREATE,
+        round,
+        version=version.number,
+        sections=chosen,
+        public_link=bool(round.public_token),
+        closes_at=closes_at,
+    )
     for entity in organisations:
-        _participant(round, entity)
+        _participant(user, round, entity)
     logger.info("opened consultation round %s on %s", round.pk, report.slug)
     return round
 
 
-def _participant(round: Round, entity: Entity) -> Participant:
+def _participant(user: User, round: Round, entity: Entity) -> Participant:
+    """The organisation's place in the round; letting a new organisation in
+    is recorded as a change of who may read the round."""
     if entity.kind not in CONSULTED_KINDS:
         raise DomainError(
             _(
@@ -114,9 +127,11 @@ def _participant(round: Round, entity: Entity) -> Participant:
             )
             % {"name": entity.name}
         )
-    participant, _created = Participant.objects.get_or_create(
-        round=round, entity=entity
-    )
+    participant, created = Participant.objects.get_or_create(round=round, entity=entity)
+    if created:
+        record_round_act(
+            user, Verb.PERMISSION_CHANGE, round, entity=entity, change="invited"
+        )
     return participant
 
 
@@ -151,6 +166,14 @@ def do_update_round(
         elif public_link is False:
             locked.public_token = ""
         locked.save()
+        record_round_act(
+            user,
+            Verb.EDIT,
+            locked,
+            closes_at=locked.closes_at,
+            reviewers_see_each_other=locked.reviewers_see_each_other,
+            public_link=bool(locked.public_token),
+        )
     return locked
 
 
@@ -165,6 +188,7 @@ def do_close_round(user: User, round: Round) -> Round:
         locked.closes_at = now
         locked.opens_at = min(locked.opens_at, now)
         locked.save(update_fields=["closes_at", "opens_at"])
+        record_round_act(user, Verb.EDIT, locked, closed=True)
     logger.info("closed consultation round %s", round.pk)
     return locked
 
@@ -174,7 +198,7 @@ def do_add_organisation(user: User, round: Round, entity: Entity) -> Participant
     have accounts already). Locks the round row against its closing."""
     _require_secretariat(user, round.report)
     with transaction.atomic():
-        return _participant(_lock_unclosed(round), entity)
+        return _participant(user, _lock_unclosed(round), entity)
 
 
 def _lock_unclosed(round: Round) -> Round:
@@ -200,6 +224,7 @@ def do_set_anonymous(user: User, round: Round, *, anonymous: bool) -> Participan
         participant.save(update_fields=["anonymous"])
         round.comments.filter(entity=entity).update(anonymous=anonymous)
         round.submissions.filter(entity=entity).update(anonymous=anonymous)
+        record_round_act(user, Verb.EDIT, round, entity=entity, anonymous=anonymous)
     return participant
 
 
@@ -236,7 +261,7 @@ def do_invite(
         _lock_unclosed(round)
         if entity is None:
             entity = _organisation(organisation_name, kind)
-        participant = _participant(round, entity)
+        participant = _participant(user, round, entity)
         token = secrets.token_urlsafe(32)
         now = clock.now()
         invitation = Invitation.objects.create(
@@ -246,6 +271,15 @@ def do_invite(
             created_by=user,
             created_at=now,
             expires_at=now + dt.timedelta(days=INVITATION_DAYS),
+        )
+        record_round_act(
+            user,
+            Verb.INVITE,
+            round,
+            target=invitation,
+            entity=entity,
+            email=email,
+            expires_at=invitation.expires_at,
         )
         subject, body = mail.invitation_mail(invitation, site + invitation_path(token))
         mail.send_after_commit(subject, body, email)
@@ -321,6 +355,14 @@ def do_accept_invitation(
         locked.used_at = clock.now()
         locked.used_by = person
         locked.save(update_fields=["used_at", "used_by"])
+        record_round_act(
+            person,
+            Verb.JOIN,
+            invitation.participant.round,
+            target=locked,
+            entity=entity,
+            new_account=person is not user,
+        )
     security_log.info("invitation %s used by user %s", invitation.pk, person.pk)
     return person
 

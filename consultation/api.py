@@ -4,6 +4,7 @@ shapes the answer."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from django.http import FileResponse, HttpResponse
@@ -17,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from audit import Verb
 from consultation import actions, reviewing
 from consultation.export import current_texts, record_csv, record_docx, record_xlsx
 from consultation.methodology import (
@@ -24,7 +26,7 @@ from consultation.methodology import (
     methodology_section,
     methodology_text,
 )
-from consultation.models import Comment, Invitation, Round
+from consultation.models import Comment, Invitation, Round, Submission
 from consultation.queries import filter_comments
 from consultation.reading import shared_sections
 from consultation.serializers import (
@@ -47,6 +49,7 @@ from consultation.serializers import (
     SubmissionSerializer,
     ToldSerializer,
 )
+from consultation.trail import record_round_act
 from consultation.uploads import CONTENT_TYPES
 from contributions.models import Entity, Revision
 from drafting.models import Report, Section
@@ -54,6 +57,7 @@ from reportdesk.abilities import visible_reports
 from reportdesk.abilities.consultation import (
     CONSULTED_KINDS,
     can_run_consultations,
+    comment_abilities,
     own_comments,
     round_abilities,
     visible_comments,
@@ -95,6 +99,16 @@ def _round(request: Request, pk: int) -> Round:
     return get_object_or_404(
         visible_rounds(request.user).select_related("report", "version"), pk=pk
     )
+
+
+def _round_to(request: Request, pk: int, ability: str, refusal: Any) -> Round:
+    """The round, if the person may see it (else 404) and do ``ability``
+    with it (else 403 with ``refusal``): asked before the body is read, so
+    nobody learns what a form wants before learning they may not send it."""
+    round = _round(request, pk)
+    if not round_abilities(request.user, round)[ability]:
+        raise NotAllowed(refusal)
+    return round
 
 
 def _public_round(token: str) -> Round:
@@ -144,6 +158,8 @@ class ReportRounds(APIView):
     @extend_schema(request=NewRoundSerializer, responses={201: RoundSerializer})
     def post(self, request: Request, slug: str) -> Response:
         report = _report(request, slug)
+        if not can_run_consultations(request.user, report):
+            raise NotAllowed(_("Only the secretariat runs consultation rounds."))
         payload = NewRoundSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
@@ -182,9 +198,9 @@ class RoundList(APIView):
 class RoundDetail(APIView):
     @extend_schema(responses=RoundSerializer)
     def get(self, request: Request, pk: int) -> Response:
-        return Response(
-            RoundSerializer(_round(request, pk), context=_context(request)).data
-        )
+        round = _round(request, pk)
+        record_round_act(request.user, Verb.VIEW, round, request=request)
+        return Response(RoundSerializer(round, context=_context(request)).data)
 
     @extend_schema(request=RoundUpdateSerializer, responses=RoundSerializer)
     def patch(self, request: Request, pk: int) -> Response:
@@ -205,7 +221,9 @@ class RoundClose(APIView):
 class RoundText(APIView):
     @extend_schema(responses=RoundTextSerializer)
     def get(self, request: Request, pk: int) -> Response:
-        return Response(_text_payload(_round(request, pk)))
+        round = _round(request, pk)
+        record_round_act(request.user, Verb.VIEW, round, request=request, text=True)
+        return Response(_text_payload(round))
 
 
 def _comment_list(request: Request, round: Round, **context: Any) -> list[Any]:
@@ -245,7 +263,12 @@ class RoundComments(APIView):
 
     @extend_schema(request=NewCommentSerializer, responses={201: CommentSerializer})
     def post(self, request: Request, pk: int) -> Response:
-        round = _round(request, pk)
+        round = _round_to(
+            request,
+            pk,
+            "comment",
+            _("Only invited organisations can comment, while the round is open."),
+        )
         payload = NewCommentSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
@@ -270,6 +293,8 @@ class CommentDecision(APIView):
             pk=pk,
             round__in=visible_rounds(request.user),
         )
+        if not comment_abilities(request.user, comment)["decide"]:
+            raise NotAllowed(_("Only the secretariat decides on comments."))
         payload = DecisionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
@@ -316,7 +341,9 @@ class RoundInvitations(APIView):
         request=NewInvitationSerializer, responses={201: InvitationSerializer}
     )
     def post(self, request: Request, pk: int) -> Response:
-        round = _round(request, pk)
+        round = _round_to(
+            request, pk, "manage", _("Only the secretariat runs consultation rounds.")
+        )
         payload = NewInvitationSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
@@ -364,12 +391,16 @@ class InvitationAccept(APIView):
 class RoundAnonymous(APIView):
     @extend_schema(request=AnonymousSerializer, responses=AnonymousSerializer)
     def post(self, request: Request, pk: int) -> Response:
+        round = _round_to(
+            request,
+            pk,
+            "set_anonymous",
+            _("Only an invited organisation can ask this, while the round is open."),
+        )
         payload = AnonymousSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         participant = actions.do_set_anonymous(
-            _user(request),
-            _round(request, pk),
-            anonymous=payload.validated_data["anonymous"],
+            _user(request), round, anonymous=payload.validated_data["anonymous"]
         )
         return Response({"anonymous": participant.anonymous})
 
@@ -394,7 +425,12 @@ class RoundSubmissions(APIView):
         responses={201: SubmissionSerializer},
     )
     def post(self, request: Request, pk: int) -> Response:
-        round = _round(request, pk)
+        round = _round_to(
+            request,
+            pk,
+            "upload",
+            _("Only invited organisations can upload, while the round is open."),
+        )
         payload = NewSubmissionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         submission = reviewing.do_upload_submission(
@@ -406,8 +442,16 @@ class RoundSubmissions(APIView):
         return Response(SubmissionSerializer(submission).data, status=201)
 
 
-def submission_response(submission: Any) -> FileResponse:
-    """The stored file, always as a download with our own name and type."""
+def submission_response(user: Any, submission: Submission) -> FileResponse:
+    """The stored file, always as a download with our own name and type.
+    The download is recorded."""
+    record_round_act(
+        user,
+        Verb.DOWNLOAD,
+        submission.round,
+        target=submission,
+        sha256=submission.sha256,
+    )
     response = FileResponse(
         submission.file.open("rb"),
         as_attachment=True,
@@ -422,15 +466,26 @@ def submission_response(submission: Any) -> FileResponse:
 class SubmissionFile(APIView):
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     def get(self, request: Request, pk: int) -> FileResponse:
-        submission = get_object_or_404(visible_submissions(request.user), pk=pk)
-        return submission_response(submission)
+        submission = get_object_or_404(
+            visible_submissions(request.user).select_related("round__report"), pk=pk
+        )
+        return submission_response(request.user, submission)
 
 
-def record_response(round: Round, kind: str) -> HttpResponse:
+def record_response(user: Any, round: Round, kind: str) -> HttpResponse:
+    """The consultation record as a file; the export is recorded."""
     if kind not in RECORD_TYPES:
         raise DomainError(_("Ask for the record as docx, csv or xlsx."))
     build, content_type = RECORD_TYPES[kind]
-    response = HttpResponse(build(round), content_type=content_type)
+    content = build(round)
+    record_round_act(
+        user,
+        Verb.EXPORT,
+        round,
+        record=kind,
+        sha256=hashlib.sha256(content).hexdigest(),
+    )
+    response = HttpResponse(content, content_type=content_type)
     filename = f"{round.report.slug}-consultation-{round.pk}.{kind}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -442,7 +497,7 @@ class RoundRecord(APIView):
         round = _round(request, pk)
         if not round_abilities(request.user, round)["export"]:
             raise NotAllowed(_("Only the secretariat exports the consultation record."))
-        return record_response(round, kind)
+        return record_response(request.user, round, kind)
 
 
 class RoundTellAuthors(APIView):
@@ -489,6 +544,7 @@ class PublicRound(APIView):
     @extend_schema(responses=PublicRoundSerializer)
     def get(self, request: Request, token: str) -> Response:
         round = _public_round(token)
+        record_round_act(request.user, Verb.VIEW, round, public=True)
         context = _context(request, public_token=token)
         comments = visible_comments(request.user, round, public_token=token)
         return Response(

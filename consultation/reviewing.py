@@ -21,6 +21,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from audit import Verb
 from consultation import clock, mail
 from consultation.anchoring import (
     CONTEXT,
@@ -30,6 +31,7 @@ from consultation.anchoring import (
     number_sections,
 )
 from consultation.models import Comment, Decision, Participant, Round, Submission
+from consultation.trail import record_round_act
 from consultation.uploads import check_submission
 from contributions.models import Revision
 from drafting.models import Section
@@ -158,7 +160,7 @@ def do_comment(
         anonymous = Participant.objects.filter(
             round=locked, entity=entity, anonymous=True
         ).exists()
-        return _create_comment(
+        comment = _create_comment(
             locked,
             section_id,
             heading,
@@ -169,6 +171,10 @@ def do_comment(
             author=user,
             anonymous=anonymous,
         )
+        record_round_act(
+            user, Verb.CREATE, round, target=comment, entity=entity, section=section_id
+        )
+    return comment
 
 
 def _create_comment(
@@ -244,7 +250,7 @@ def do_public_comment(
                     "You have sent many comments in the last hour; wait a while and send the rest."
                 )
             )
-        return _create_comment(
+        comment = _create_comment(
             locked,
             section_id,
             heading,
@@ -256,6 +262,10 @@ def do_public_comment(
             anonymous=anonymous,
             source_key=key,
         )
+        record_round_act(
+            who, Verb.CREATE, round, target=comment, public=True, section=section_id
+        )
+    return comment
 
 
 def do_upload_submission(
@@ -294,6 +304,15 @@ def do_upload_submission(
             ).exists()
             submission.created_at = clock.now()
             submission.save()
+            record_round_act(
+                user,
+                Verb.CREATE,
+                round,
+                target=submission,
+                entity=entity,
+                sha256=submission.sha256,
+                size=submission.size,
+            )
     except Exception:
         submission.file.delete(save=False)
         raise
@@ -347,6 +366,7 @@ def do_decide(
         raise DomainError(_("That contribution belongs to another report."))
     with transaction.atomic():
         locked = Comment.objects.select_for_update().get(pk=comment.pk)
+        previous = locked.decision
         locked.decision = decision
         locked.reason = reason
         locked.decided_by = user
@@ -357,6 +377,14 @@ def do_decide(
         # A changed decision is news for the author again.
         locked.author_told_at = None
         locked.save()
+        record_round_act(
+            user,
+            Verb.DECIDE_COMMENT,
+            comment.round,
+            target=locked,
+            decision=decision,
+            previous=previous,
+        )
     return locked
 
 
@@ -390,5 +418,8 @@ def do_tell_authors(user: User, round: Round, *, site: str) -> int:
                 sent += 1
         Comment.objects.filter(pk__in=[c.pk for c in pending]).update(
             author_told_at=clock.now()
+        )
+        record_round_act(
+            user, Verb.EDIT, round, told_authors=sent, comments=len(pending)
         )
     return sent

@@ -18,10 +18,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit import Verb
 from consultation import actions, reviewing
 from consultation.api import client_address
 from consultation.models import Comment, Round
 from consultation.reading import shared_sections
+from consultation.trail import record_round_act
 from reportdesk.abilities.consultation import (
     can_run_consultations,
     comment_abilities,
@@ -94,6 +96,7 @@ def round_page(request: HttpRequest, pk: int) -> HttpResponse:
     round = _round_for(request, pk)
     if can_run_consultations(request.user, round.report):
         return redirect("consultation-manage", pk=round.pk)
+    record_round_act(request.user, Verb.VIEW, round, request=request)
     return render(request, "consultation/round.html", _reading_context(request, round))
 
 
@@ -240,6 +243,8 @@ def _public_round(token: str) -> Round:
 def public(request: HttpRequest, token: str) -> HttpResponse:
     """Read a round through its public link, and comment with a name."""
     round = _public_round(token)
+    if request.method != "POST":
+        record_round_act(request.user, Verb.VIEW, round, public=True)
     if request.method == "POST":
         section_id = _section_id(request)
         try:

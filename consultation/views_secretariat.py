@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit import Verb
 from consultation import actions, clock, reviewing
 from consultation.anchoring import anchor
 from consultation.api import record_response, site_of, submission_response
@@ -28,6 +29,7 @@ from consultation.methodology import (
 from consultation.models import Comment, Decision, Invitation, Round
 from consultation.queries import UNDECIDED, filter_comments
 from consultation.reading import shared_sections
+from consultation.trail import record_round_act
 from contributions.models import AcceptedInput, Entity, Revision
 from drafting.actions import ordered_sections
 from drafting.models import Report, Section
@@ -167,6 +169,7 @@ def prefill_methodology(request: HttpRequest, slug: str) -> HttpResponseRedirect
 @login_required
 def manage(request: HttpRequest, pk: int) -> HttpResponse:
     round = _managed_round(request, pk)
+    record_round_act(request.user, Verb.VIEW, round, request=request)
     context = {
         "round": round,
         "report": round.report,
@@ -307,6 +310,8 @@ def decide(request: HttpRequest, pk: int) -> HttpResponseRedirect:
         round__in=visible_rounds(request.user),
     )
     report = comment.round.report
+    if not can_run_consultations(request.user, report):
+        raise Http404(_("There is no consultation here for you."))
     section_id = _optional_int(request.POST.get("carried_in_section", ""))
     revision_id = _optional_int(request.POST.get("carried_in_revision", ""))
     try:
@@ -342,12 +347,14 @@ def decide(request: HttpRequest, pk: int) -> HttpResponseRedirect:
 def record(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     round = _managed_round(request, pk)
     try:
-        return record_response(round, kind)
+        return record_response(request.user, round, kind)
     except DomainError as err:
         raise Http404(str(err.message)) from err
 
 
 @login_required
 def submission_file(request: HttpRequest, pk: int) -> HttpResponseBase:
-    submission = get_object_or_404(visible_submissions(request.user), pk=pk)
-    return submission_response(submission)
+    submission = get_object_or_404(
+        visible_submissions(request.user).select_related("round__report"), pk=pk
+    )
+    return submission_response(request.user, submission)
