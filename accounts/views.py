@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import lockout, ratelimit, totp
+from accounts import limits, lockout, ratelimit, totp
 from accounts.actions import (
     check_second_factor,
     confirmed_factor,
@@ -221,10 +221,9 @@ def sign_in_rules(request: HttpRequest) -> HttpResponse:
     return redirect("people")
 
 
+@limits.limited(limits.INVITATION)
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """Join by invitation: choose a user name and a password."""
-    if not ratelimit.hit(f"invitation:{request_address(request)}", 30, 60):
-        return _too_many(request)
     try:
         details = read_invitation(token)
     except DomainError as err:
@@ -247,10 +246,6 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "accounts/invitation.html", context)
 
 
-def _too_many(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/too_many.html", status=429)
-
-
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/password_reset_email.txt"
@@ -259,8 +254,9 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         # Each request sends an e-mail: a few per address and quarter-hour.
-        if not ratelimit.hit(f"password-reset:{request_address(request)}", 5, 900):
-            return _too_many(request)
+        key = f"password-reset:{request_address(request)}"
+        if not ratelimit.hit(key, 5, 900):
+            return limits.too_many(request, ratelimit.retry_after(key, 900))
         return super().post(request, *args, **kwargs)
 
 

@@ -18,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts import limits
 from audit import Verb
 from consultation import actions, reviewing
 from consultation.export import current_texts, record_csv, record_docx, record_xlsx
@@ -371,6 +372,7 @@ class InvitationAccept(APIView):
         request=AcceptInvitationSerializer, responses={201: AcceptedSerializer}
     )
     def post(self, request: Request) -> Response:
+        limits.check(limits.INVITATION, request)
         payload = AcceptInvitationSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
@@ -543,6 +545,7 @@ class PublicRound(APIView):
 
     @extend_schema(responses=PublicRoundSerializer)
     def get(self, request: Request, token: str) -> Response:
+        limits.check(limits.PUBLIC_LINK, request)
         round = _public_round(token)
         record_round_act(request.user, Verb.VIEW, round, public=True)
         context = _context(request, public_token=token)
@@ -565,6 +568,7 @@ class PublicComments(APIView):
 
     @extend_schema(request=PublicCommentSerializer, responses={201: CommentSerializer})
     def post(self, request: Request, token: str) -> Response:
+        limits.check(limits.PUBLIC_LINK, request)
         round = _public_round(token)
         payload = PublicCommentSerializer(data=request.data)
         payload.is_valid(raise_exception=True)

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import limits
 from audit import Verb
 from consultation import actions, reviewing
 from consultation.api import client_address
@@ -185,6 +186,7 @@ def my_comments(request: HttpRequest) -> HttpResponse:
     )
 
 
+@limits.limited(limits.INVITATION)
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """Open an invitation link: create an account in the invited organisation,
     or, signed in already as one of its reviewers, confirm it."""
@@ -240,6 +242,7 @@ def _public_round(token: str) -> Round:
     return round
 
 
+@limits.limited(limits.PUBLIC_LINK)
 def public(request: HttpRequest, token: str) -> HttpResponse:
     """Read a round through its public link, and comment with a name."""
     round = _public_round(token)

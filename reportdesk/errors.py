@@ -38,6 +38,16 @@ class NotAllowed(DomainError):
     code = "not_allowed"
 
 
+class TooManyRequests(DomainError):
+    """Too many requests from one address; ``retry_after`` is in seconds."""
+
+    status_code = status.HTTP_429_TOO_MANY_REQUESTS
+    code = "too_many_requests"
+
+    def __init__(self, message: Any, *, retry_after: int) -> None:
+        super().__init__(message, retry_after=retry_after)
+
+
 class StaleWrite(DomainError):
     """The write was based on a version that someone else has since replaced."""
 
@@ -70,7 +80,10 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         if isinstance(exc, NotAllowed):
             _log_denial(context)
         body = {"error": exc.code, "detail": str(exc.message), **exc.details}
-        return Response(body, status=exc.status_code)
+        response = Response(body, status=exc.status_code)
+        if isinstance(exc, TooManyRequests):
+            response["Retry-After"] = str(exc.details["retry_after"])
+        return response
     if isinstance(exc, OverflowError | DataError):
         # A number too large for the database, sent where an id or a count
         # belongs (found by fuzzing): the request is wrong, not the server.

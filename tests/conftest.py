@@ -27,6 +27,15 @@ class Personas:
     outsider: object
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """No rate-limit counter carries over from one test to the next: the
+    in-memory cache lives as long as the test process."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def skeletons(db):
     load_skeletons()
