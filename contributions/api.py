@@ -6,6 +6,7 @@ from typing import cast
 
 from django.contrib.auth.models import User
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 from rest_framework.parsers import MultiPartParser
@@ -47,7 +48,12 @@ from contributions.serializers import (
 from contributions.texts import DRAFT, comparison
 from drafting.models import Section
 from drafting.sectiontext.prepare import prepare_text
-from reportdesk.abilities import visible_contributions, visible_reports
+from reportdesk.abilities import (
+    can_contribute,
+    visible_contributions,
+    visible_reports,
+)
+from reportdesk.errors import NotAllowed
 
 
 def _person(request: Request) -> User:
@@ -70,6 +76,13 @@ def _visible_section(request: Request, pk: int) -> Section:
     )
 
 
+def _check_contributor(request: Request) -> None:
+    # Asked before the body is read: someone who may not contribute at all
+    # is refused as such, not told how to fill in the form.
+    if not can_contribute(request.user):
+        raise NotAllowed(_("Only a focal point of a contributing body can do this."))
+
+
 def _answer(
     request: Request, contribution: Contribution, status: int = 200
 ) -> Response:
@@ -89,6 +102,7 @@ class ContributionList(generics.ListAPIView[Contribution]):
 
     @extend_schema(request=NewContributionSerializer, responses=ContributionSerializer)
     def post(self, request: Request) -> Response:
+        _check_contributor(request)
         payload = NewContributionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
@@ -229,6 +243,7 @@ class ContributionUpload(APIView):
 
     @extend_schema(request=UploadSerializer, responses=ContributionSerializer)
     def post(self, request: Request) -> Response:
+        _check_contributor(request)
         payload = UploadSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data

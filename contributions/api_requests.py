@@ -22,8 +22,8 @@ from contributions.serializers import (
 )
 from drafting.models import Section
 from reportdesk.abilities import visible_reports
-from reportdesk.abilities.inputs import visible_requests
-from reportdesk.errors import DomainError
+from reportdesk.abilities.inputs import can_request_input, visible_requests
+from reportdesk.errors import DomainError, NotAllowed
 
 
 def _context(request: Request) -> dict[str, object]:
@@ -57,6 +57,8 @@ class InputRequestList(APIView):
         request=NewInputRequestSerializer, responses=InputRequestSerializer(many=True)
     )
     def post(self, request: Request) -> Response:
+        if not can_request_input(request.user):
+            raise NotAllowed(_("Only the secretariat can ask for input."))
         payload = NewInputRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data

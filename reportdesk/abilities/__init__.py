@@ -7,6 +7,7 @@ functions, never decide for themselves.
 
 from reportdesk.abilities.core import (
     SECRETARIAT_ROLES,
+    can_contribute,
     can_create_reports,
     contribution_abilities,
     is_government,
@@ -19,6 +20,7 @@ from reportdesk.abilities.core import (
 
 __all__ = [
     "SECRETARIAT_ROLES",
+    "can_contribute",
     "can_create_reports",
     "contribution_abilities",
     "is_government",

@@ -40,6 +40,13 @@ def can_create_reports(user: User) -> bool:
     return is_secretariat(membership) and membership.role == Role.COORDINATOR  # type: ignore[union-attr]
 
 
+def can_contribute(user: User) -> bool:
+    """Whether the person writes contributions at all: a focal point of a
+    body inside government. Which sections, ``section_abilities`` says."""
+    membership = membership_of(user)
+    return is_government(membership) and membership.role == Role.FOCAL_POINT  # type: ignore[union-attr]
+
+
 def visible_reports(user: User) -> QuerySet[Report]:
     # Internal drafts are for government only; the NHRI and civil society see
     # what a consultation round shares with them (issue #6), never the draft.
@@ -57,7 +64,7 @@ def report_abilities(user: User, report: Report) -> dict[str, bool]:
         "export": government,
         "edit": secretariat,
         "edit_structure": secretariat and membership.role == Role.COORDINATOR,  # type: ignore[union-attr]
-        "contribute": government and membership.role == Role.FOCAL_POINT,  # type: ignore[union-attr]
+        "contribute": can_contribute(user),
     }
 
 

@@ -1,6 +1,6 @@
 """The machinery of the permission matrix: every route, every method, every
 persona, against the demo. The table of expectations is in
-test_permission_matrix.py; this module finds the routes, fills in their
+permission_table.py; this module finds the routes, fills in their
 addresses with real demo objects and classifies each answer."""
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
-"""A civil-society reviewer who guesses the numbers of an internal draft is
-refused through the API, the socket and a download link, and each attempt is
-in the audit trail, filed under the report when the number is a real one."""
+"""A civil-society reviewer who guesses the numbers of an internal draft (a
+section, a ministry's contribution, a stored export, a written submission)
+is refused through the API, pages, the socket and a download link, and each
+attempt is in the audit trail, filed under the report when the number is a
+real one."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from channels.routing import URLRouter
 
 from audit.models import AuditEvent, Verb
 from collab.routing import websocket_urlpatterns
+from contributions.actions import do_create_contribution
 from exports.actions import do_export_report
 from tests.collab.conftest import WebsocketCommunicator, in_own_loop
 
@@ -20,7 +23,18 @@ pytestmark = pytest.mark.django_db
 def internal(personas, report):
     section = report.sections.get(key="upr.A")
     export = do_export_report(personas.coordinator, report)
-    return {"report": report, "section": section, "export": export}
+    contribution = do_create_contribution(
+        personas.focal_point,
+        report.sections.get(key="upr.B"),
+        text="In 2021, the Human Rights Ombudsman received “A” status accreditation.",
+    )
+    return {
+        "report": report,
+        "section": section,
+        "export": export,
+        "contribution": contribution,
+        "revision": contribution.latest_revision(),
+    }
 
 
 def _denials(user):
@@ -35,12 +49,20 @@ def _denials(user):
         ("/api/sections/{section}/", "api"),
         ("/api/reports/svn-test/export/", "api"),
         ("/api/exports/{export}/download/", "download"),
+        ("/api/contributions/{contribution}/", "api"),
+        ("/api/contributions/{contribution}/revisions/", "api"),
+        ("/api/contributions/{contribution}/compare/", "api"),
+        ("/contributions/{contribution}/", "page"),
     ],
 )
 def test_guessing_through_the_api_is_refused_and_recorded(
     client, personas, internal, address, via
 ):
-    path = address.format(section=internal["section"].pk, export=internal["export"].pk)
+    path = address.format(
+        section=internal["section"].pk,
+        export=internal["export"].pk,
+        contribution=internal["contribution"].pk,
+    )
     client.force_login(personas.cso_reviewer)
 
     response = client.get(path)
@@ -69,6 +91,28 @@ def test_guessing_a_download_link_is_refused_and_recorded(
     assert event.details["via"] == "download"
     expected_report = internal["report"].pk if guess == "existing" else None
     assert event.report_id == expected_report
+
+
+def test_a_guessed_revision_sent_for_acceptance_is_refused_and_recorded(
+    client, personas, internal
+):
+    client.force_login(personas.cso_reviewer)
+    revision = internal["revision"]
+
+    response = client.post(
+        f"/api/revisions/{revision.pk}/accept/",
+        {"base_version": 1},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 404
+    (event,) = _denials(personas.cso_reviewer)
+    assert (event.target_type, event.target_id) == (
+        "contributions.revision",
+        str(revision.pk),
+    )
+    assert event.report_id == internal["report"].pk
+    assert not AuditEvent.objects.filter(verb=Verb.ACCEPT).exists()
 
 
 def test_guessing_a_report_page_is_refused_and_filed_under_the_report(
