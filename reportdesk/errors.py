@@ -80,10 +80,10 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         if isinstance(exc, NotAllowed):
             _log_denial(context)
         body = {"error": exc.code, "detail": str(exc.message), **exc.details}
-        response = Response(body, status=exc.status_code)
+        answer = Response(body, status=exc.status_code)
         if isinstance(exc, TooManyRequests):
-            response["Retry-After"] = str(exc.details["retry_after"])
-        return response
+            answer["Retry-After"] = str(exc.details["retry_after"])
+        return answer
     if isinstance(exc, OverflowError | DataError):
         # A number too large for the database, sent where an id or a count
         # belongs (found by fuzzing): the request is wrong, not the server.

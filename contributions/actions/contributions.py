@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -192,9 +192,9 @@ def do_add_revision(
     return revision
 
 
-def _provenance(revision: Revision) -> dict[str, object]:
+def _provenance(revision: Revision) -> dict[str, Any]:
     """What the trail keeps of a revision: its number and where it came from."""
-    details: dict[str, object] = {
+    details: dict[str, Any] = {
         "revision": revision.number,
         "source": revision.source,
     }
