@@ -290,3 +290,25 @@ def test_a_refused_request_for_input_leaves_no_event(personas, justice, section)
         )
 
     assert not AuditEvent.objects.filter(verb=Verb.REQUEST_INPUT).exists()
+
+
+def test_the_secretariat_finds_acts_on_a_ministry_s_contribution_under_its_name(
+    client, personas, justice, contribution
+):
+    send(personas, contribution)
+    do_return_contribution(
+        personas.drafter, contribution, base_number=1, comment="Shorter, please."
+    )
+    client.force_login(personas.coordinator)
+
+    listed = client.get(
+        "/api/audit/events/", {"entity": justice.pk, "report": "svn-test"}
+    ).json()["results"]
+
+    acts = [(e["person"], e["verb"]) for e in reversed(listed)]
+    assert acts == [
+        ("justice", "create"),
+        ("justice", "submit"),
+        ("justice-validator", "sign_off"),
+        ("drafter", "reject"),
+    ]
