@@ -8,7 +8,7 @@ UN documents at its own place in the section about once a second and sends
 it at once (the browser waits 150 ms after the last keystroke first; that
 wait is the browser's, not the server's, and is left out), tells the others
 where its cursor is, as the browser does after typing, and answers the
-server's pokes as ``frontend/editor/ui/connection.ts`` does. Each typed word
+server's pushes as ``frontend/editor/ui/connection.ts`` does. Each typed word
 carries a tag of its own, so the moment it first stands in each peer's text
 is seen exactly; an edit's latency is the time from typing it until the last
 peer in the section has it.
@@ -346,7 +346,6 @@ class Editor:
         self.unseen: set[str] = set()
         self.peers: list[Editor] = []
         self.in_flight = 0.0
-        self.behind = 0
         self.answered = asyncio.Event()
         self.cursor: str | None = None
         self.peer: ClientPeer | None = None
@@ -449,22 +448,18 @@ class Editor:
                 self.tally.seen(tag, now)
             return
         if kind == "sync":
-            self.idle()
+            pushed = frame.get("push", False)
+            if not pushed:
+                self.idle()  # a push is not the answer still awaited
             try:
-                self.peer.incoming(frame)
+                complete = self.peer.incoming(frame)
             except Resync:
                 self.tally.resyncs += 1
                 await self.socket.send(json.dumps({"type": "resync"}))
                 return
             self.look()
             pending = self.peer.stack or self.peer.text != self.peer.shadow
-            if pending or self.behind > self.peer.version:
-                await self.flush()
-        elif kind == "poke":
-            # A poke while an answer is awaited is remembered: the answer may
-            # predate the change it announces.
-            self.behind = max(self.behind, frame["version"])
-            if frame["version"] > self.peer.version:
+            if not complete or (pending and not pushed):
                 await self.flush()
         elif kind == "welcome" and self.peer.accepts(frame):
             self.tally.resyncs += 1
@@ -527,7 +522,6 @@ class Editor:
             try:
                 if self.in_flight:
                     await asyncio.wait_for(self.answered.wait(), ANSWER_TIMEOUT)
-                self.behind = 0
                 await self.flush()
                 await asyncio.wait_for(self.answered.wait(), ANSWER_TIMEOUT)
             except TimeoutError:

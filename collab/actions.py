@@ -32,7 +32,7 @@ from .delta import delta_from_diffs, delta_from_hunks
 from .merge import Differ, Hunk
 from .mirror import MIRRORS
 from .models import SectionRevision, SyncSession, UnrevisedEdit
-from .sync import Change, merge_into
+from .sync import Change, Waiting, merge_batch
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -66,12 +66,14 @@ def broadcast_change(
     new: str,
     from_version: int,
     version: int,
-    origin: str,
+    origins: list[str],
     hunks: list[Hunk] | None = None,
 ) -> None:
     """Tell every socket on the section that it changed. Call after commit.
 
-    ``hunks``, when known, turn ``old`` into ``new`` and spare a diff.
+    ``origins`` are the socket sessions whose edits made the change (they
+    are answered, not pushed); ``hunks``, when known, turn ``old`` into
+    ``new`` and spare a diff.
     """
     if hunks is None:
         delta = delta_from_diffs(Differ().diffs(old, new))
@@ -84,7 +86,7 @@ def broadcast_change(
             "from_version": from_version,
             "version": version,
             "delta": delta,
-            "origin": origin,
+            "origins": origins,
         },
     )
 
@@ -101,7 +103,7 @@ def notify_section_changed(section_id: int, version: int) -> None:
             "from_version": -1,
             "version": version,
             "delta": None,
-            "origin": "",
+            "origins": [],
         },
     )
 
@@ -169,6 +171,22 @@ class Applied:
     tail: list[Hunk] | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class EditsToWrite:
+    """One socket session's edits, as its consumer hands them to the writer.
+
+    ``applied`` is how many of the session's edits are in once these are;
+    ``base_version`` the section version the first change was made from,
+    when the socket knows it.
+    """
+
+    user: User
+    session: uuid.UUID
+    changes: list[Change]
+    applied: int
+    base_version: int | None = None
+
+
 def do_apply_edits(
     user: User,
     section_id: int,
@@ -182,17 +200,36 @@ def do_apply_edits(
 ) -> Applied:
     """Merge one socket session's edits into the section text and keep them.
 
+    The one-session case of ``do_apply_batch``; raises what it refuses.
+    """
+    edits = EditsToWrite(user, session, changes, applied, base_version)
+    [result] = do_apply_batch(section_id, [edits], differ=differ, now=now)
+    if isinstance(result, DomainError):
+        raise result
+    return result
+
+
+def do_apply_batch(
+    section_id: int,
+    batch: list[EditsToWrite],
+    *,
+    differ: Differ | None = None,
+    now: dt.datetime | None = None,
+) -> list[Applied | DomainError]:
+    """Merge several socket sessions' edits into the section text, in one write.
+
     Takes the section's row lock, so edits from every worker are merged one
-    after another into the text as committed. ``applied`` (how many of the
-    session's edits are now in) is written in the same transaction, so after
-    a restart the browser resends exactly the edits that were not kept.
-    ``base_version`` is the section version the first change was made from,
-    when the socket knows it: the edits since are then taken from this
-    process's history of the section instead of a diff. Broadcasts the
-    change after commit.
+    after another into the text as committed; within the batch each
+    session's edits are merged in turn, as if each had a transaction of its
+    own. Each session's ``applied`` count is written in the same
+    transaction, so after a restart a browser resends exactly the edits that
+    were not kept. Returns, for each session in order, what it got, or the
+    error that refused it (a reader's edits, a section grown too long)
+    without holding up the others. Broadcasts the change after commit.
     """
     differ = differ or Differ()
     now = now or timezone.now()
+    results: list[Applied | DomainError] = []
     with transaction.atomic():
         # The report comes in the same query (the abilities need it); only
         # the section's row is locked.
@@ -201,46 +238,61 @@ def do_apply_edits(
             .select_related("report")
             .get(pk=section_id)
         )
-        if not live_abilities(user, section)["write"]:
-            raise NotAllowed(_("You may read this section but not edit it."))
         old, old_version = section.text, section.version
-        merged = merge_into(
+        writers = [edits for edits in batch if _may_write(edits.user, section)]
+        merged = merge_batch(
             old,
-            changes,
+            [
+                Waiting(
+                    edits.changes,
+                    MIRRORS.between(section_id, edits.base_version, old_version),
+                )
+                for edits in writers
+            ],
             differ,
-            since=MIRRORS.between(section_id, base_version, old_version),
+            longest=MAX_TEXT_LENGTH,
         )
         text, removed = clean_text(merged.text)
-        hunks: list[Hunk] | None = merged.hunks
-        tail: list[Hunk] | None = merged.tail
-        if removed:
-            hunks = tail = None
-        if len(text) > MAX_TEXT_LENGTH:
-            raise DomainError(
-                _(
-                    "The section would be longer than %(limit)s characters. "
-                    "Split it into several sections."
-                )
-                % {"limit": f"{MAX_TEXT_LENGTH:,}"}
+        hunks: list[Hunk] | None = None if removed else merged.hunks
+        changed = text != old
+        version = old_version + 1 if changed else old_version
+        outcome = {
+            id(edits): (tail, refused)
+            for edits, tail, refused in zip(
+                writers, merged.tails, merged.refused, strict=True
             )
-        _record_session(session, section, user, applied, now)
-        if text == old:
-            return Applied(old, old_version, changed=False, tail=tail)
-        _record_author(section, user, now)
+        }
+        kept: list[EditsToWrite] = []
+        for edits in batch:
+            if id(edits) not in outcome:
+                refusal = _("You may read this section but not edit it.")
+                results.append(NotAllowed(refusal))
+                continue
+            tail, refused = outcome[id(edits)]
+            if refused:
+                results.append(_too_long())
+                continue
+            kept.append(edits)
+            results.append(Applied(text, version, changed, None if removed else tail))
+        if kept:
+            _record_sessions(section, kept, now)
+        if not changed:
+            return results
+        _record_authors(section, kept, now)
         record_text_change(section.pk, old, text)
         section.text = text
-        section.version += 1
+        section.version = version
         section.carried_over = False
         if section.status == Section.Status.NOT_STARTED and text.strip():
             section.status = Section.Status.DRAFTING
         section.save(
             update_fields=["text", "version", "status", "carried_over", "updated_at"]
         )
-        version = section.version
         if hunks is not None:
             # Before the commit: an edit of this section waiting for the row
             # lock in another thread reads it as soon as the lock is free.
             MIRRORS.record(section_id, version, hunks)
+        origins = [str(edits.session) for edits in kept]
 
         def committed() -> None:
             MIRRORS.offer(section_id, text, version)
@@ -250,34 +302,64 @@ def do_apply_edits(
                 new=text,
                 from_version=old_version,
                 version=version,
-                origin=str(session),
+                origins=origins,
                 hunks=hunks,
             )
 
         transaction.on_commit(committed)
-    return Applied(text, version, changed=True, tail=tail)
+    return results
 
 
-def _record_session(
-    key: uuid.UUID, section: Section, user: User, applied: int, now: dt.datetime
-) -> None:
-    updated = SyncSession.objects.filter(key=key, section=section, user=user).update(
-        applied=applied, updated_at=now
-    )
-    if not updated:
-        SyncSession.objects.create(
-            key=key, section=section, user=user, applied=applied, updated_at=now
+def _may_write(user: User, section: Section) -> bool:
+    return bool(live_abilities(user, section)["write"])
+
+
+def _too_long() -> DomainError:
+    return DomainError(
+        _(
+            "The section would be longer than %(limit)s characters. "
+            "Split it into several sections."
         )
+        % {"limit": f"{MAX_TEXT_LENGTH:,}"}
+    )
 
 
-def _record_author(section: Section, user: User, now: dt.datetime) -> None:
-    """Note the author of an edit. The caller holds the section's row lock."""
-    # One query on every edit but a person's first since the last revision;
-    # the row lock keeps two transactions from both creating the row.
-    if UnrevisedEdit.objects.filter(section=section, author=user).update(last_at=now):
-        return
-    UnrevisedEdit.objects.create(
-        section=section, author=user, first_at=now, last_at=now
+def _record_sessions(
+    section: Section, kept: list[EditsToWrite], now: dt.datetime
+) -> None:
+    """Note how many edits of each session are in, in one query."""
+    # The keys are made by the server for each socket, never taken from a
+    # browser, so a key names the same person and section every time.
+    SyncSession.objects.bulk_create(
+        [
+            SyncSession(
+                key=edits.session,
+                section=section,
+                user=edits.user,
+                applied=edits.applied,
+                updated_at=now,
+            )
+            for edits in kept
+        ],
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=["applied", "updated_at"],
+    )
+
+
+def _record_authors(
+    section: Section, kept: list[EditsToWrite], now: dt.datetime
+) -> None:
+    """Note the authors of the edits. The caller holds the section's row lock."""
+    authors = {edits.user.pk for edits in kept}
+    UnrevisedEdit.objects.bulk_create(
+        [
+            UnrevisedEdit(section=section, author_id=pk, first_at=now, last_at=now)
+            for pk in sorted(authors)
+        ],
+        update_conflicts=True,
+        unique_fields=["section", "author"],
+        update_fields=["last_at"],
     )
     if not SectionRevision.objects.filter(section=section).exists():
         # Keep the text as it was before anyone edited live, so the first
@@ -432,7 +514,7 @@ def do_restore_revision(
                 new=new,
                 from_version=old_version,
                 version=version,
-                origin="",
+                origins=[],
             )
         )
     return restored

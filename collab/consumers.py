@@ -13,9 +13,9 @@ import uuid
 from typing import Any
 from urllib.parse import parse_qs
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
-from django.db import connection
 from django.utils.translation import gettext as _
 
 from accounts.sessions import person_group
@@ -34,24 +34,13 @@ from .protocol import (
     read_frame,
 )
 from .sync import Resync, ServerPeer
+from .writer import WRITERS
 
 logger = logging.getLogger(__name__)
 security_log = logging.getLogger("security")
 
 CLOSE_NOT_SIGNED_IN = 4401
 CLOSE_NOT_ALLOWED = 4403
-
-
-def _own_thread_on_postgres(func: Any) -> Any:
-    """``func`` in a thread of its own where the database has row locks.
-
-    By default every database call of the process runs in one thread, so a
-    section's edits would wait for every other section's. PostgreSQL orders
-    the edits of one section by its row lock, so there they run side by
-    side; SQLite takes one writer at a time anyway, and keeps the one thread.
-    """
-    shared = connection.vendor == "sqlite"
-    return database_sync_to_async(func, thread_sensitive=shared)
 
 
 def _resume_key(query: bytes) -> uuid.UUID | None:
@@ -117,6 +106,16 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
         assert mirror is not None  # noqa: S101 - attached just above
         await self._welcome(mirror, resumed=resume, applied=opening.applied)
         await self._group({"type": "presence.joined", "reply_to": self.channel_name})
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        # Channels closes stale database connections before every message, in
+        # a hop to the shared database thread: one per keystroke and one per
+        # peer for every broadcast. Every query here already runs through
+        # database_sync_to_async, which closes them itself before and after.
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"no handler for message type {message['type']!r}")
+        await handler(message)
 
     async def disconnect(self, code: int) -> None:
         user = getattr(self, "user", None)
@@ -205,14 +204,15 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
             await self._restart(await self._current())
             return
         if step.changes:
-            applied = await _own_thread_on_postgres(actions.do_apply_edits)(
-                self.user,
+            applied = await WRITERS.write(
                 self.section_id,
-                session=self.session,
-                changes=step.changes,
-                applied=step.remote_seq,
-                base_version=step.base_version,
-                differ=self.differ,
+                actions.EditsToWrite(
+                    self.user,
+                    self.session,
+                    step.changes,
+                    applied=step.remote_seq,
+                    base_version=step.base_version,
+                ),
             )
             MIRRORS.offer(self.section_id, applied.text, applied.version)
             truth, version, hunks = applied.text, applied.version, applied.tail
@@ -262,8 +262,28 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
             # A delta we cannot follow, or a write made elsewhere: read the
             # text. Announcing it again would only echo this event.
             await self._reload(announce=False)
-        if self.peer is not None and event["origin"] != str(self.session):
-            await self.send_json({"type": "poke", "version": event["version"]})
+        if self.peer is not None and str(self.session) not in event["origins"]:
+            await self._push()
+
+    async def _push(self) -> None:
+        """Send the browser the section's latest change, unasked."""
+        assert self.peer is not None  # noqa: S101 - the caller checks it
+        mirror = MIRRORS.get(self.section_id)
+        if mirror is None:
+            return
+        hunks = MIRRORS.between(
+            self.section_id, self.peer.shadow_version, mirror.version
+        )
+        pushed = self.peer.push(mirror.text, mirror.version, hunks)
+        if pushed is not None:
+            await self.send_json(
+                {
+                    "type": "sync",
+                    "session": str(self.session),
+                    "version": mirror.version,
+                    **pushed,
+                }
+            )
 
     async def account_closed(self, event: dict[str, Any]) -> None:
         await self._refuse(
@@ -344,7 +364,7 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
                     "from_version": -1,
                     "version": version,
                     "delta": None,
-                    "origin": "",
+                    "origins": [],
                 },
             )
         return mirror

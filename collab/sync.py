@@ -6,17 +6,27 @@ own sequence and stamped with the checksum of the shadow it was made from,
 then takes its text as the new shadow. Unacknowledged edits stay on a stack
 and are sent again with every message until the other side acknowledges
 them, so a dropped message is healed by the next one and a duplicated one is
-skipped by its number. The server keeps a *backup* of its shadow from before
-its last answer: if that answer was lost, the browser's acknowledgement says
-so and the server answers again from the backup. Anything else that does not
-fit (a gap in the numbers, a checksum that differs, a delta that does not
-apply) raises ``Resync``: the browser then takes the server's text afresh and
-merges its own unsent work onto it (``ClientPeer.rebase``).
+skipped by its number. Anything that does not fit (a gap in the numbers, a
+checksum that differs, a delta that does not apply) raises ``Resync``: the
+browser then takes the server's text afresh and merges its own unsent work
+onto it (``ClientPeer.rebase``).
 
-The browser always speaks first and the server answers, so the two never
-send edits at the same time; when the section changes, the server only
-*pokes* the browser, which then asks. ``ClientPeer`` is the same algorithm as
-``frontend/editor/sync/`` and stands in for a browser in tests and benchmarks.
+The browser speaks when its person types, and the server answers. When the
+section changes, the server also *pushes* the change to every other browser
+at once, unasked, so both sides may send at the same time. Two rules keep
+that safe. A browser applies the server's edits only from a message that
+acknowledges all of its own (``ack``): a message made before the server had
+the browser's latest edits is set aside, and the answer to those edits brings
+the change again. And the server remembers its shadow at each of its numbers
+since the browser last spoke: the browser's next message says which of the
+server's edits it had applied, its new edits are taken from the shadow it had
+then, and the server's edits from there on are computed again. A message
+with no new edits only acknowledges, and the server's edits stand. A lost
+answer is healed the same way: the browser's next message acknowledges less
+than was sent.
+
+``ClientPeer`` is the same algorithm as ``frontend/editor/sync/`` and stands
+in for a browser in tests and benchmarks.
 
 The server's truth is the section text in the database; ``merge_into``
 merges a client's edits into it exactly (see ``merge``). The server knows the
@@ -78,6 +88,8 @@ class Step:
     # The section version the shadow was before these changes; None when the
     # shadow is not a version of the section (see ServerPeer.shadow_version).
     base_version: int | None = None
+    # The browser's acknowledgement: how many of our edits it had applied.
+    ack: int = 0
 
 
 def _take(shadow: str, edit: Edit, expected: int) -> tuple[str, list[Hunk]]:
@@ -91,6 +103,11 @@ def _take(shadow: str, edit: Edit, expected: int) -> tuple[str, list[Hunk]]:
         raise Resync(f"edit {edit.seq} does not apply: {err}") from err
 
 
+# Shadows the server keeps of the edits it sent since the browser last spoke:
+# a browser that stays silent longer than this many changes is resynced.
+SHADOWS_KEPT = 256
+
+
 class ServerPeer:
     """The server's half of the synchronisation with one connected browser."""
 
@@ -102,46 +119,56 @@ class ServerPeer:
         self.local_seq = 0
         self.remote_seq = 0
         self.stack: list[Edit] = []
-        self.backup = text
-        self.backup_seq = 0
-        # Which version of the section the shadow (and the backup) is, so
-        # that the change to a later version can be composed, not diffed.
-        # None once the browser's own edits are in it.
+        # Which version of the section the shadow is, so that the change to a
+        # later version can be composed, not diffed. None once the browser's
+        # own edits are in it.
         self.shadow_version = version
-        self.backup_version = version
+        # The shadow as it stood at each number since the browser last spoke,
+        # with its version: the browser's next message says which of our
+        # edits it had applied, and its own edits are made from that shadow.
+        self.shadows: dict[int, tuple[str, int | None]] = {0: (text, version)}
+        # The highest number a push has carried: pushes carry only new edits.
+        self.pushed = 0
 
     def receive(self, ack: int, edits: list[Edit]) -> Step:
-        stack = [edit for edit in self.stack if edit.seq >= ack]
+        remote_seq = self.remote_seq
+        new = [edit for edit in edits if edit.seq >= remote_seq]
+        if ack not in self.shadows:
+            raise Resync(
+                f"the browser acknowledged {ack}, the server is at {self.local_seq}"
+            )
         shadow, local_seq = self.shadow, self.local_seq
         version = self.shadow_version
-        if ack != local_seq:
-            if ack != self.backup_seq:
-                raise Resync(
-                    f"the browser acknowledged {ack}, the server is at {local_seq}"
-                )
-            # Our last answer was lost: answer again from before it. Its edits
-            # are recomputed from the backup, so the old ones are dropped.
-            shadow, local_seq, stack = self.backup, self.backup_seq, []
-            version = self.backup_version
-        remote_seq = self.remote_seq
+        stack = [edit for edit in self.stack if edit.seq >= ack]
+        if new and ack != local_seq:
+            # The browser made these edits before it had our edits from
+            # ``ack`` on (an answer or a push it had not received, or had set
+            # aside because its own edits were on the way): take them from
+            # the shadow it had, and compute our edits again from there.
+            shadow, version = self.shadows[ack]
+            local_seq, stack = ack, []
         changes: list[Change] = []
-        for edit in edits:
-            if edit.seq < remote_seq:
-                continue
+        for edit in new:
             result, hunks = _take(shadow, edit, remote_seq)
             changes.append(Change(shadow, hunks, result))
             shadow = result
             remote_seq += 1
-        return Step(shadow, local_seq, remote_seq, stack, changes, version)
+        return Step(shadow, local_seq, remote_seq, stack, changes, version, ack)
 
     def accept(self, step: Step) -> None:
-        self.shadow = self.backup = step.shadow
-        self.local_seq = self.backup_seq = step.local_seq
+        self.shadow = step.shadow
+        self.local_seq = step.local_seq
         self.remote_seq = step.remote_seq
         self.stack = step.stack
-        self.shadow_version = self.backup_version = (
-            None if step.changes else step.base_version
-        )
+        self.shadow_version = None if step.changes else step.base_version
+        kept = {
+            seq: shadow
+            for seq, shadow in self.shadows.items()
+            if step.ack <= seq < step.local_seq
+        }
+        kept[step.local_seq] = (step.shadow, self.shadow_version)
+        self.shadows = kept
+        self.pushed = min(self.pushed, step.local_seq)
 
     def reply(
         self, truth: str, version: int | None = None, hunks: list[Hunk] | None = None
@@ -151,6 +178,37 @@ class ServerPeer:
         ``truth`` is the section at ``version``; ``hunks``, when known, turn
         the shadow into it, and spare a diff.
         """
+        self._catch_up(truth, version, hunks)
+        self.pushed = self.local_seq
+        return {
+            "ack": self.remote_seq,
+            "edits": [edit.as_json() for edit in self.stack],
+        }
+
+    def push(
+        self, truth: str, version: int | None = None, hunks: list[Hunk] | None = None
+    ) -> dict[str, Any] | None:
+        """Our edits the browser has not been sent, unasked; None when none.
+
+        A push carries only new edits; the browser applies it only when it
+        has no edits of its own on the way (its ``ack`` says so), and an
+        answer repeats every unacknowledged edit.
+        """
+        self._catch_up(truth, version, hunks)
+        edits = [edit for edit in self.stack if edit.seq >= self.pushed]
+        if not edits:
+            return None
+        self.pushed = self.local_seq
+        return {
+            "ack": self.remote_seq,
+            "edits": [edit.as_json() for edit in edits],
+            "push": True,
+        }
+
+    def _catch_up(
+        self, truth: str, version: int | None, hunks: list[Hunk] | None
+    ) -> None:
+        """Turn the shadow into ``truth`` with an edit on the stack, if they differ."""
         if truth != self.shadow:
             if hunks is not None and apply_hunks(self.shadow, hunks) != truth:
                 logger.warning("known hunks do not lead to the section text; diffing")
@@ -163,10 +221,9 @@ class ServerPeer:
             self.shadow = truth
             self.local_seq += 1
         self.shadow_version = version
-        return {
-            "ack": self.remote_seq,
-            "edits": [edit.as_json() for edit in self.stack],
-        }
+        self.shadows[self.local_seq] = (truth, version)
+        if len(self.shadows) > SHADOWS_KEPT:
+            del self.shadows[min(self.shadows)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +278,66 @@ def merge_changes(truth: str, changes: list[Change], differ: Differ) -> str:
     return merge_into(truth, changes, differ).text
 
 
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """One socket session's edits, waiting to be merged with others' at once.
+
+    ``since`` are the hunks from the first change's base to the section text
+    the batch starts from, when known.
+    """
+
+    changes: list[Change]
+    since: list[Hunk] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Several sessions' edits merged into the section text one after another.
+
+    ``tails[i]`` turns the result of session ``i``'s last edit into ``text``;
+    it is None for a session whose edits were refused (``refused``), which
+    leaves the text as the sessions before it made it.
+    """
+
+    text: str
+    hunks: list[Hunk]
+    tails: list[list[Hunk] | None]
+    refused: list[bool]
+
+
+def merge_batch(
+    truth: str,
+    waiting: list[Waiting],
+    differ: Differ,
+    *,
+    longest: int | None = None,
+) -> Batch:
+    """Merge each session's edits in turn; refuse those that make ``truth`` too long.
+
+    One session's merge sees the sessions before it as everyone else's edits,
+    exactly as if each had been written in a transaction of its own.
+    """
+    text, done = truth, list[Hunk]()
+    merged: list[Merged | None] = []
+    for item in waiting:
+        since = compose(item.since, done) if item.since is not None else None
+        result = merge_into(text, item.changes, differ, since=since)
+        if longest is not None and len(result.text) > longest:
+            merged.append(None)
+            continue
+        merged.append(result)
+        text, done = result.text, compose(done, result.hunks)
+    # Each session's tail runs on through every later session's hunks.
+    tails: list[list[Hunk] | None] = [None] * len(merged)
+    later: list[Hunk] = []
+    for index in range(len(merged) - 1, -1, -1):
+        kept = merged[index]
+        if kept is not None:
+            tails[index] = compose(kept.tail, later)
+            later = compose(kept.hunks, later)
+    return Batch(text, done, tails, [item is None for item in merged])
+
+
 @dataclass(slots=True)
 class Sent:
     edit: Edit
@@ -263,9 +380,14 @@ class ClientPeer:
             "edits": [sent.edit.as_json() for sent in self.stack],
         }
 
-    def incoming(self, message: dict[str, Any]) -> None:
+    def incoming(self, message: dict[str, Any]) -> bool:
+        """Apply the server's message; False when the browser should ask again.
+
+        A push that skips a number (an earlier push was lost) is set aside
+        and the browser asks: the answer repeats every edit not acknowledged.
+        """
         if message.get("session") != self.session:
-            return  # an answer in an earlier session, overtaken by a welcome
+            return True  # an answer in an earlier session, overtaken by a welcome
         ack = message["ack"]
         if ack > self.local_seq:
             raise Resync(
@@ -274,13 +396,15 @@ class ClientPeer:
         self.stack = [sent for sent in self.stack if sent.edit.seq >= ack]
         self.version = max(self.version, message.get("version", 0))
         if ack < self.local_seq:
-            # An answer to an older message: its edits are made from a shadow
-            # without our later edits. The answer to our latest brings them.
-            return
+            # Made before the server had our latest edits: its edits are made
+            # from a shadow without them. The answer to our latest brings them.
+            return True
         for raw in message["edits"]:
             edit = Edit(raw["seq"], raw["base"], raw["delta"])
             if edit.seq < self.remote_seq:
                 continue
+            if edit.seq > self.remote_seq and message.get("push"):
+                return False
             before = self.shadow
             self.shadow, theirs = _take(before, edit, self.remote_seq)
             if self.text == before:
@@ -289,6 +413,7 @@ class ClientPeer:
                 ours = self.differ.hunks(before, self.text)
                 self.text = merge(before, theirs, ours)
             self.remote_seq += 1
+        return True
 
     def accepts(self, welcome: dict[str, Any]) -> bool:
         """A welcome on the same socket counts only if it follows our session."""
@@ -324,13 +449,16 @@ class ClientPeer:
 
 
 __all__ = [
+    "Batch",
     "ClientPeer",
     "Edit",
     "Merged",
     "Resync",
     "ServerPeer",
     "Step",
+    "Waiting",
     "apply_hunks",
+    "merge_batch",
     "merge_changes",
     "merge_into",
 ]

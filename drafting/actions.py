@@ -268,6 +268,7 @@ def do_update_section_text(
         # The words a person writes are the secretariat's own; words they
         # leave keep the contribution that gave them (drafting.provenance).
         record_text_change(locked.pk, locked.text, text, revision_id=None)
+        tell_live_editors(locked, old=locked.text, new=text)
         locked.text = text
         locked.version += 1
         locked.carried_over = False
@@ -278,6 +279,29 @@ def do_update_section_text(
         )
         record(user, Verb.EDIT, target=locked, details={"version": locked.version})
     return locked
+
+
+def tell_live_editors(section: Section, *, old: str, new: str) -> None:
+    """After commit, send the change to the browsers editing the section live.
+
+    Call it inside the transaction that writes ``new``, before the version
+    is raised: the browsers follow the change from ``section.version`` to
+    the next one instead of reading the whole text again.
+    """
+    # collab builds on drafting; the import stays local to keep that one-way.
+    from collab.actions import broadcast_change
+
+    section_id, before = section.pk, section.version
+    transaction.on_commit(
+        lambda: broadcast_change(
+            section_id,
+            old=old,
+            new=new,
+            from_version=before,
+            version=before + 1,
+            origins=[],
+        )
+    )
 
 
 def ordered_sections(report: Report) -> list[tuple[Section, int]]:

@@ -15,7 +15,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from audit import Verb, record
-from drafting.actions import add_section, ordered_sections
+from drafting.actions import add_section, ordered_sections, tell_live_editors
 from drafting.models import Report, Section
 from drafting.provenance import record_text_change
 from drafting.sectiontext import parse, serialize
@@ -176,6 +176,7 @@ def do_split_section(
         # The moved words start afresh in the new section: provenance is kept
         # per section, and credit for them stays in the history of this one.
         record_text_change(locked.pk, locked.text, kept)
+        tell_live_editors(locked, old=locked.text, new=kept)
         locked.text = kept
         locked.version += 1
         locked.save(update_fields=["text", "version", "updated_at"])
@@ -231,6 +232,7 @@ def do_remove_section(user: User, section: Section) -> Section | None:
                 part for part in (receiver.text.strip(), section.text.strip()) if part
             )
             record_text_change(receiver.pk, receiver.text, joined)
+            tell_live_editors(receiver, old=receiver.text, new=joined)
             receiver.text = joined
             receiver.version += 1
             receiver.save(update_fields=["text", "version", "updated_at"])

@@ -119,6 +119,8 @@ class Browser:
             frame = await self.receive()
             if frame["type"] == "sync":
                 self.peer.incoming(frame)
+                if frame.get("push"):
+                    continue  # someone else's change; the answer is still due
                 return frame
             if frame["type"] == "welcome" and self.peer.accepts(frame):
                 self.peer.rebase(frame)

@@ -90,19 +90,44 @@ async def test_an_anonymous_socket_is_told_to_sign_in(section):
 
 
 @in_own_loop
-async def test_a_reader_sees_a_drafters_edit_after_a_poke(personas, section):
+async def test_a_reader_is_pushed_a_drafters_edit_unasked(personas, section):
     drafter = await open_browser(personas.drafter, section.pk)
     reader = await open_browser(personas.focal_point, section.pk)
     drafter.peer.text = "Drafted live: " + drafter.peer.text
 
     await drafter.sync()
-    poke = await reader.receive_type("poke")
-    await reader.sync()
+    push = await reader.receive_type("sync")
+    reader.peer.incoming(push)
 
-    assert poke["version"] == section.version + 1
+    assert push["push"] is True and push["version"] == section.version + 1
     assert reader.peer.text == drafter.peer.text
     await drafter.close()
     await reader.close()
+
+
+@in_own_loop
+async def test_a_push_that_crosses_a_browsers_edit_is_set_aside_and_nothing_is_lost(
+    personas, section
+):
+    first = await open_browser(personas.drafter, section.pk)
+    second = await open_browser(personas.coordinator, section.pk)
+    first.peer.text = "First: " + first.peer.text
+    second.peer.text = second.peer.text + "\n\nSecond."
+
+    await first.sync()
+    # The second browser sent its edit before the push reached it.
+    await second.socket.send_json_to(second.peer.outgoing())
+    push = await second.receive_type("sync")
+    second.peer.incoming(push)
+    answer = await second.receive_type("sync")
+    second.peer.incoming(answer)
+
+    assert push["push"] is True and "push" not in answer
+    assert second.peer.text == await saved_text(section)
+    assert second.peer.text.startswith("First: ")
+    assert second.peer.text.endswith("Second.")
+    await first.close()
+    await second.close()
 
 
 @in_own_loop

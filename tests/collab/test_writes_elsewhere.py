@@ -15,16 +15,6 @@ pytestmark = [pytest.mark.django_db(transaction=True)]
 PROMPTLY = 1.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    # No poke arrives: the socket learns of the new text only by itself.
-    raises=TimeoutError,
-    reason=(
-        "TODO(#5): drafting.actions.do_update_section_text does not yet call "
-        "collab.actions.notify_section_changed on commit; remove this mark once "
-        "it does"
-    ),
-)
 @in_own_loop
 async def test_an_editor_gets_a_text_saved_on_the_section_page_promptly(
     personas, section
@@ -38,10 +28,9 @@ async def test_an_editor_gets_a_text_saved_on_the_section_page_promptly(
         personas.coordinator, section, text=new_text, base_version=section.version
     )
 
-    poke = await browser.receive_type("poke", timeout=PROMPTLY)
-    assert poke["version"] == saved.version
-    answer = await browser.sync()
-    assert answer["type"] == "sync"
-    assert answer["version"] == saved.version
+    push = await browser.receive_type("sync", timeout=PROMPTLY)
+    browser.peer.incoming(push)
+
+    assert push["push"] is True and push["version"] == saved.version
     assert browser.peer.text == new_text
     await browser.close()

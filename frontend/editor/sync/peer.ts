@@ -26,6 +26,8 @@ export interface SyncReply {
   version: number;
   ack: number;
   edits: Edit[];
+  /** Sent unasked when someone else changed the section. */
+  push?: boolean;
 }
 
 export class Resync extends Error {}
@@ -72,15 +74,25 @@ export class ClientPeer {
     };
   }
 
-  incoming(message: SyncReply): void {
-    if (message.session !== this.session) return;
+  /**
+   * Applies the server's message; false when the browser should ask again
+   * (a push skipped a number: an earlier push was lost, and the answer
+   * repeats every edit not acknowledged).
+   */
+  incoming(message: SyncReply): boolean {
+    if (message.session !== this.session) return true;
     if (message.ack > this.localSeq) throw new Resync("acknowledged edits never sent");
     this.stack = this.stack.filter((s) => s.edit.seq >= message.ack);
     this.version = Math.max(this.version, message.version);
-    if (message.ack < this.localSeq) return;
+    // Made before the server had our latest edits: the answer to those brings
+    // the server's edits again, made from a shadow that holds ours.
+    if (message.ack < this.localSeq) return true;
     for (const edit of message.edits) {
       if (edit.seq < this.remoteSeq) continue;
-      if (edit.seq > this.remoteSeq) throw new Resync("an edit from the server is missing");
+      if (edit.seq > this.remoteSeq) {
+        if (message.push) return false;
+        throw new Resync("an edit from the server is missing");
+      }
       if (edit.base !== checksum(this.shadow)) throw new Resync("made from another text");
       const before = this.shadow;
       let applied;
@@ -97,6 +109,7 @@ export class ClientPeer {
           : merge(before, applied.hunks, this.differ.hunks(before, this.text));
       this.remoteSeq++;
     }
+    return true;
   }
 
   accepts(welcome: Welcome): boolean {

@@ -59,9 +59,6 @@ export class Connection {
   private flushTimer: number | undefined;
   private retry = 0;
   private readOnly = false;
-  // The newest version a poke announced: a poke that arrives while an
-  // answer is awaited is not lost, as that answer may predate its change.
-  private announced = 0;
 
   constructor(
     private url: string,
@@ -142,22 +139,22 @@ export class Connection {
     }
     if (!this.peer) return;
     if (frame.type === "sync") {
-      this.inFlight = false;
+      const reply = frame as unknown as SyncReply;
+      // A push is not the answer to what we sent: that answer is still due.
+      if (!reply.push) this.inFlight = false;
       this.peer.text = this.handlers.current();
+      let complete: boolean;
       try {
-        this.peer.incoming(frame as unknown as SyncReply);
+        complete = this.peer.incoming(reply);
       } catch (err) {
         if (!(err instanceof Resync)) throw err;
         this.send({ type: "resync" });
         return;
       }
       this.show();
-      if (this.peer.pending) this.flush(false);
-      else if (this.announced > this.peer.version) this.flush(true);
+      if (!complete) this.flush(true);
+      else if (!reply.push && this.peer.pending) this.flush(false);
       this.settle();
-    } else if (frame.type === "poke") {
-      this.announced = Math.max(this.announced, frame.version as number);
-      if (this.announced > this.peer.version) this.flush(true);
     } else if (frame.type === "presence") {
       this.handlers.presence(frame as unknown as PresenceFrame);
     } else if (frame.type === "left") {
