@@ -36,6 +36,7 @@ from contributions.models import (
     Revision,
     membership_of,
 )
+from drafting.actions import tell_live_editors
 from drafting.models import Section
 from drafting.provenance import record_text_change
 from drafting.sectiontext.clean import clean_text
@@ -208,6 +209,7 @@ def do_review_contribution(
         old = section.text
         # Placements are positions in the draft with one-character line ends.
         new, record = _edits(plan, decisions, newlines(old))
+        tell_live_editors(section, old=old, new=new)
         section.text = new
         section.version += 1
         section.status = Section.Status.DRAFTING
