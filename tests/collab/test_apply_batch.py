@@ -1,0 +1,91 @@
+"""Writing the waiting edits of a section together (``do_apply_batch``): each
+session's edits are merged in turn, refusals stay with whom they concern, and
+the write costs the same few queries however many people are in the batch."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from collab.actions import EditsToWrite, do_apply_batch
+from collab.merge import Differ
+from collab.models import SyncSession, UnrevisedEdit
+from collab.sync import Change
+from drafting.models import Section
+from reportdesk.errors import DomainError, NotAllowed
+
+pytestmark = pytest.mark.django_db
+
+
+def _typing(user, text: str, at: int, words: str) -> EditsToWrite:
+    """One session that typed ``words`` at ``at`` in ``text``."""
+    result = text[:at] + words + text[at:]
+    hunks = Differ().hunks(text, result)
+    return EditsToWrite(user, uuid.uuid4(), [Change(text, hunks, result)], applied=1)
+
+
+def test_every_session_s_words_are_merged_and_each_is_told_its_result(
+    personas, section
+):
+    text = section.text
+    first = _typing(personas.drafter, text, 0, "Firstly, ")
+    second = _typing(personas.coordinator, text, len(text), " Lastly.")
+
+    results = do_apply_batch(section.pk, [first, second])
+
+    section.refresh_from_db()
+    assert section.text == "Firstly, " + text + " Lastly."
+    assert [r.text for r in results] == [section.text, section.text]
+    assert {s.key: s.applied for s in SyncSession.objects.all()} == {
+        first.session: 1,
+        second.session: 1,
+    }
+    assert set(UnrevisedEdit.objects.values_list("author", flat=True)) == {
+        personas.drafter.pk,
+        personas.coordinator.pk,
+    }
+
+
+def test_a_reader_in_the_batch_is_refused_and_the_others_are_written(personas, section):
+    text = section.text
+    reader = _typing(personas.focal_point, text, 0, "Not mine to write. ")
+    drafter = _typing(personas.drafter, text, len(text), " Written.")
+
+    refused, written = do_apply_batch(section.pk, [reader, drafter])
+
+    assert isinstance(refused, NotAllowed)
+    assert Section.objects.get(pk=section.pk).text == written.text == text + " Written."
+    assert not SyncSession.objects.filter(key=reader.session).exists()
+
+
+def test_a_session_that_would_overgrow_the_section_is_refused_alone(
+    personas, section, monkeypatch
+):
+    monkeypatch.setattr("collab.actions.MAX_TEXT_LENGTH", len(section.text) + 20)
+    text = section.text
+    short = _typing(personas.drafter, text, 0, "Short. ")
+    long = _typing(personas.coordinator, text, 0, "Far too long to fit in. ")
+
+    written, refused = do_apply_batch(section.pk, [short, long])
+
+    assert isinstance(refused, DomainError) and "longer than" in str(refused)
+    assert written.text == "Short. " + text
+
+
+def test_the_write_costs_the_same_queries_for_one_person_or_five(
+    personas, section, django_user_model
+):
+    def queries_for(count: int) -> int:
+        text = Section.objects.get(pk=section.pk).text
+        batch = [
+            _typing(personas.drafter, text, i * 10, f"w{i} ") for i in range(count)
+        ]
+        with CaptureQueriesContext(connection) as captured:
+            do_apply_batch(section.pk, batch)
+        return len(captured)
+
+    queries_for(1)  # the first live edit keeps revision 1; not counted
+    assert queries_for(5) == queries_for(1)
