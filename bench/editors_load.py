@@ -421,8 +421,8 @@ class Editor:
         if not self.unseen or self.peer is None:
             return
         now = time.monotonic()
-        text = self.peer.text
-        found = {tag for tag in self.unseen if tag in text}
+        # One pass over the text, not one per awaited tag.
+        found = self.unseen.intersection(TAG.findall(self.peer.text))
         for tag in found:
             self.tally.seen(tag, now)
         self.unseen -= found

@@ -23,6 +23,7 @@ from audit import record_denied
 from reportdesk.errors import DomainError, NotAllowed
 
 from . import actions
+from .hub import HUBS
 from .merge import Differ
 from .mirror import MIRRORS, Mirror
 from .protocol import (
@@ -60,6 +61,10 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
     can_write = False
     edited = False
     pause_task: asyncio.Task[None] | None = None
+    # While a frame from the browser is being handled, a change of the
+    # section is not pushed (the peer is mid-step); it is pushed right after.
+    busy = False
+    push_due = False
 
     async def connect(self) -> None:
         self.section_id = int(self.scope["url_route"]["kwargs"]["pk"])
@@ -99,12 +104,12 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
         self.context = opening.context
         self.presence_id = uuid.uuid4().hex[:12]
         MIRRORS.attach(self.section_id, opening.text, opening.version)
-        await self.channel_layer.group_add(
-            actions.group_name(self.section_id), self.channel_name
-        )
+        self.busy = True
+        await HUBS.join(self.section_id, self)
         mirror = MIRRORS.get(self.section_id)
         assert mirror is not None  # noqa: S101 - attached just above
         await self._welcome(mirror, resumed=resume, applied=opening.applied)
+        await self._settle()
         await self._group({"type": "presence.joined", "reply_to": self.channel_name})
 
     async def dispatch(self, message: dict[str, Any]) -> None:
@@ -129,9 +134,7 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
         if self.pause_task is not None:
             self.pause_task.cancel()
         await self._group({"type": "presence.left"})
-        await self.channel_layer.group_discard(
-            actions.group_name(self.section_id), self.channel_name
-        )
+        await HUBS.leave(self.section_id, self)
         MIRRORS.detach(self.section_id)
         if self.edited:
             await database_sync_to_async(actions.do_gather_revision)(
@@ -146,6 +149,7 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
     ) -> None:
         if self.peer is None:
             return
+        self.busy = True
         try:
             frame = read_frame(text_data, bytes_data)
             if isinstance(frame, SyncFrame):
@@ -174,6 +178,15 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
                     resync=True,
                 ).as_frame()
             )
+        finally:
+            await self._settle()
+
+    async def _settle(self) -> None:
+        """The frame is handled: push what changed meanwhile."""
+        self.busy = False
+        if self.push_due and self.peer is not None:
+            self.push_due = False
+            await self._push()
 
     # Frames from the browser
 
@@ -254,16 +267,24 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
 
     # Events from the section's group
 
-    async def section_changed(self, event: dict[str, Any]) -> None:
-        followed = event["delta"] is not None and MIRRORS.follow(
-            self.section_id, event["from_version"], event["version"], event["delta"]
-        )
-        if not followed:
-            # A delta we cannot follow, or a write made elsewhere: read the
-            # text. Announcing it again would only echo this event.
-            await self._reload(announce=False)
-        if self.peer is not None and str(self.session) not in event["origins"]:
-            await self._push()
+    async def section_event(self, event: dict[str, Any]) -> None:
+        """An event of the section, handed over by this process's hub."""
+        kind = event["type"]
+        if kind == "section.changed":
+            if self.peer is None or str(self.session) in event["origins"]:
+                return  # not welcomed yet, or its own edit, answered already
+            if self.busy:
+                self.push_due = True
+            else:
+                await self._push()
+        elif kind == "revision.created":
+            await self.revision_created(event)
+        elif kind == "presence.joined":
+            await self.presence_joined(event)
+        elif kind == "presence.moved":
+            await self.presence_moved(event)
+        elif kind == "presence.left":
+            await self.presence_left(event)
 
     async def _push(self) -> None:
         """Send the browser the section's latest change, unasked."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .merge import DELETE, EQUAL, Hunk
-from .textunits import SURROGATE, SplitsCharacter, Utf16Index, utf16_len
+from .textunits import SURROGATE, SplitsCharacter, utf16_index, utf16_len
 
 Delta = list[int | str]
 
@@ -37,7 +37,7 @@ def delta_from_diffs(diffs: Sequence[tuple[int, str]]) -> Delta:
 
 def delta_from_hunks(base: str, hunks: Sequence[Hunk]) -> Delta:
     """The delta that applies ``hunks`` (code-point offsets into ``base``)."""
-    index = Utf16Index(base)
+    index = utf16_index(base)
     delta: Delta = []
     unit = 0
     for hunk in hunks:
@@ -64,7 +64,7 @@ def apply_delta(base: str, delta: Sequence[object]) -> tuple[str, list[Hunk]]:
     Raises DeltaMismatch when the delta was not made for this text, and
     ValueError subclasses for anything that is not a delta at all.
     """
-    index = Utf16Index(base)
+    index = utf16_index(base)
     parts: list[str] = []
     hunks: list[Hunk] = []
     unit = point = 0

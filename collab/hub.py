@@ -1,0 +1,123 @@
+"""Each worker process listens once per open section and fans events out itself.
+
+Every change and every cursor move in a section goes to everyone in it. If
+each socket were a member of the section's channel-layer group, one event
+would be copied, queued and dispatched once per socket: with 50 people in a
+section, most of the server's time went there. Instead one listener per
+process and section is the group's member; it receives each event once,
+moves the process's copy of the section forward, and hands the event to the
+process's sockets on that section directly. With several workers, the
+channel layer (Redis) still carries each event to every worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import weakref
+from typing import TYPE_CHECKING, Any, Protocol
+
+from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
+
+from . import actions
+from .mirror import MIRRORS
+
+if TYPE_CHECKING:
+    from channels.layers import BaseChannelLayer
+
+logger = logging.getLogger(__name__)
+
+
+class Member(Protocol):
+    """What a socket on the section offers the hub."""
+
+    async def section_event(self, event: dict[str, Any]) -> None: ...
+
+
+class SectionHub:
+    def __init__(self, section_id: int, layer: BaseChannelLayer) -> None:
+        self.section_id = section_id
+        self.group = actions.group_name(section_id)
+        self.layer = layer
+        self.members: set[Member] = set()
+        self.channel = ""
+        self.subscribed: asyncio.Future[None] | None = None
+        self.listening: asyncio.Task[None] | None = None
+
+    async def join(self, member: Member) -> None:
+        """Add ``member``; returns once the process hears the section's events."""
+        self.members.add(member)
+        if self.subscribed is None:
+            self.subscribed = asyncio.ensure_future(self._subscribe())
+        await asyncio.shield(self.subscribed)
+
+    async def leave(self, member: Member) -> bool:
+        """Drop ``member``; True once nobody in this process is on the section."""
+        self.members.discard(member)
+        if self.members:
+            return False
+        if self.listening is not None:
+            self.listening.cancel()
+            self.listening = None
+            await self.layer.group_discard(self.group, self.channel)
+        return True
+
+    async def _subscribe(self) -> None:
+        self.channel = await self.layer.new_channel()
+        await self.layer.group_add(self.group, self.channel)
+        if not self.members:  # everyone left meanwhile
+            await self.layer.group_discard(self.group, self.channel)
+            return
+        self.listening = asyncio.create_task(self._listen())
+
+    async def _listen(self) -> None:
+        while True:
+            event = await self.layer.receive(self.channel)
+            try:
+                if event.get("type") == "section.changed":
+                    await self._follow(event)
+                for member in list(self.members):
+                    await member.section_event(event)
+            except Exception:
+                # One bad event must not stop the section's other events.
+                logger.exception("live section %s: event failed", self.section_id)
+
+    async def _follow(self, event: dict[str, Any]) -> None:
+        """Move the process's copy of the section forward, once for everyone."""
+        followed = event["delta"] is not None and MIRRORS.follow(
+            self.section_id, event["from_version"], event["version"], event["delta"]
+        )
+        if not followed:
+            # A delta we cannot follow, or a write made elsewhere: read it.
+            text, version = await database_sync_to_async(actions.current_text)(
+                self.section_id
+            )
+            MIRRORS.offer(self.section_id, text, version)
+
+
+class Hubs:
+    """The hubs of this process, per event loop (tests run several)."""
+
+    def __init__(self) -> None:
+        self._loops: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, dict[int, SectionHub]
+        ] = weakref.WeakKeyDictionary()
+
+    async def join(self, section_id: int, member: Member) -> None:
+        hubs = self._loops.setdefault(asyncio.get_running_loop(), {})
+        hub = hubs.get(section_id)
+        if hub is None:
+            layer = get_channel_layer()
+            assert layer is not None  # noqa: S101 - settings always configure one
+            hub = hubs[section_id] = SectionHub(section_id, layer)
+        await hub.join(member)
+
+    async def leave(self, section_id: int, member: Member) -> None:
+        hubs = self._loops.get(asyncio.get_running_loop(), {})
+        hub = hubs.get(section_id)
+        if hub is not None and await hub.leave(member) and hubs.get(section_id) is hub:
+            del hubs[section_id]
+
+
+HUBS = Hubs()
