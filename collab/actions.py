@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -53,6 +54,12 @@ def group_name(section_id: int) -> str:
     return f"collab.section.{section_id}"
 
 
+# How an event reaches the section's group: ``_send`` waits until it is
+# sent; the socket's writer passes one that hands it to the event loop and
+# returns at once (``collab.writer``).
+Send = Callable[[int, dict[str, Any]], None]
+
+
 def _send(section_id: int, event: dict[str, Any]) -> None:
     layer = get_channel_layer()
     if layer is not None:
@@ -68,6 +75,7 @@ def broadcast_change(
     version: int,
     origins: list[str],
     hunks: list[Hunk] | None = None,
+    send: Send = _send,
 ) -> None:
     """Tell every socket on the section that it changed. Call after commit.
 
@@ -79,7 +87,7 @@ def broadcast_change(
         delta = delta_from_diffs(Differ().diffs(old, new))
     else:
         delta = delta_from_hunks(old, hunks)
-    _send(
+    send(
         section_id,
         {
             "type": "section.changed",
@@ -215,84 +223,106 @@ def do_apply_batch(
     *,
     differ: Differ | None = None,
     now: dt.datetime | None = None,
+    send: Send = _send,
 ) -> list[Applied | DomainError]:
-    """Merge several socket sessions' edits into the section text, in one write.
+    """Merge several socket sessions' edits into one section, in one write.
 
-    Takes the section's row lock, so edits from every worker are merged one
-    after another into the text as committed; within the batch each
-    session's edits are merged in turn, as if each had a transaction of its
-    own. Each session's ``applied`` count is written in the same
+    The one-section case of ``do_apply_batches``.
+    """
+    results = do_apply_batches({section_id: batch}, differ=differ, now=now, send=send)
+    return results[section_id]
+
+
+def do_apply_batches(
+    batches: dict[int, list[EditsToWrite]],
+    *,
+    differ: Differ | None = None,
+    now: dt.datetime | None = None,
+    send: Send = _send,
+) -> dict[int, list[Applied | DomainError]]:
+    """Merge the waiting edits of several sections into their texts, in one write.
+
+    Takes the sections' row locks in the order of their ids (so two workers
+    never wait on each other crosswise), and so edits from every worker are
+    merged one after another into each text as committed. Within a section
+    each session's edits are merged in turn, as if each had a transaction of
+    its own. Each session's ``applied`` count is written in the same
     transaction, so after a restart a browser resends exactly the edits that
-    were not kept. Returns, for each session in order, what it got, or the
-    error that refused it (a reader's edits, a section grown too long)
-    without holding up the others. Broadcasts the change after commit.
+    were not kept. Returns, per section and for each session in order, what
+    it got, or the error that refused it (a reader's edits, a section grown
+    too long, a section removed) without holding up the others. The queries
+    do not grow with the number of sessions or sections. Broadcasts each
+    change after commit.
     """
     differ = differ or Differ()
     now = now or timezone.now()
-    results: list[Applied | DomainError] = []
     with transaction.atomic():
-        # The report comes in the same query (the abilities need it); only
-        # the section's row is locked.
-        section = (
-            Section.objects.select_for_update(of=("self",))
+        # The reports come in the same query (the abilities need them); only
+        # the sections' rows are locked.
+        locked = {
+            section.pk: section
+            for section in Section.objects.select_for_update(of=("self",))
             .select_related("report")
-            .get(pk=section_id)
-        )
-        old, old_version = section.text, section.version
-        writers = [edits for edits in batch if _may_write(edits.user, section)]
-        merged = merge_batch(
-            old,
-            [
-                Waiting(
-                    edits.changes,
-                    MIRRORS.between(section_id, edits.base_version, old_version),
-                )
-                for edits in writers
-            ],
-            differ,
-            longest=MAX_TEXT_LENGTH,
-        )
-        text, removed = clean_text(merged.text)
-        hunks: list[Hunk] | None = None if removed else merged.hunks
-        changed = text != old
-        version = old_version + 1 if changed else old_version
-        outcome = {
-            id(edits): (tail, refused)
-            for edits, tail, refused in zip(
-                writers, merged.tails, merged.refused, strict=True
-            )
+            .filter(pk__in=batches)
+            .order_by("pk")
         }
-        kept: list[EditsToWrite] = []
-        for edits in batch:
-            if id(edits) not in outcome:
-                refusal = _("You may read this section but not edit it.")
-                results.append(NotAllowed(refusal))
-                continue
-            tail, refused = outcome[id(edits)]
-            if refused:
-                results.append(_too_long())
-                continue
-            kept.append(edits)
-            results.append(Applied(text, version, changed, None if removed else tail))
-        if kept:
-            _record_sessions(section, kept, now)
-        if not changed:
-            return results
-        _record_authors(section, kept, now)
-        record_text_change(section.pk, old, text)
-        section.text = text
-        section.version = version
-        section.carried_over = False
-        if section.status == Section.Status.NOT_STARTED and text.strip():
-            section.status = Section.Status.DRAFTING
-        section.save(
-            update_fields=["text", "version", "status", "carried_over", "updated_at"]
+        writes = {
+            section_id: _merge_section(locked.get(section_id), batch, differ)
+            for section_id, batch in batches.items()
+        }
+        _record_sessions(
+            [(w.section, edits) for w in writes.values() for edits in w.kept], now
         )
+        changed = [w for w in writes.values() if w.changed]
+        if changed:
+            _record_authors(changed, now)
+            _record_text_changes(changed)
+            for write in changed:
+                write.section.text = write.text
+                write.section.version = write.version
+                write.section.carried_over = False
+                write.section.updated_at = now
+                if write.section.status == Section.Status.NOT_STARTED and (
+                    write.text.strip()
+                ):
+                    write.section.status = Section.Status.DRAFTING
+            Section.objects.bulk_update(
+                [w.section for w in changed],
+                ["text", "version", "status", "carried_over", "updated_at"],
+            )
+        for write in changed:
+            write.announce_on_commit(send)
+    return {section_id: w.results for section_id, w in writes.items()}
+
+
+@dataclass
+class _SectionWrite:
+    """One section's waiting edits, merged, before they are saved."""
+
+    section: Section
+    old: str
+    old_version: int
+    text: str
+    hunks: list[Hunk] | None
+    kept: list[EditsToWrite]
+    results: list[Applied | DomainError]
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.old
+
+    @property
+    def version(self) -> int:
+        return self.old_version + 1 if self.changed else self.old_version
+
+    def announce_on_commit(self, send: Send) -> None:
+        section_id, version, hunks = self.section.pk, self.version, self.hunks
         if hunks is not None:
             # Before the commit: an edit of this section waiting for the row
             # lock in another thread reads it as soon as the lock is free.
             MIRRORS.record(section_id, version, hunks)
-        origins = [str(edits.session) for edits in kept]
+        old, old_version, text = self.old, self.old_version, self.text
+        origins = [str(edits.session) for edits in self.kept]
 
         def committed() -> None:
             MIRRORS.offer(section_id, text, version)
@@ -304,10 +334,60 @@ def do_apply_batch(
                 version=version,
                 origins=origins,
                 hunks=hunks,
+                send=send,
             )
 
         transaction.on_commit(committed)
-    return results
+
+
+def _merge_section(
+    section: Section | None, batch: list[EditsToWrite], differ: Differ
+) -> _SectionWrite:
+    """Merge each session's edits in turn; refuse who may not write, or
+    whose edits would make the section too long."""
+    if section is None:
+        # Removed while people were editing it: nobody may write in it now.
+        gone = _("This section has been removed. Ask the secretariat.")
+        placeholder = Section(text="", version=0)
+        return _SectionWrite(
+            placeholder, "", 0, "", [], [], [NotAllowed(gone)] * len(batch)
+        )
+    old, old_version = section.text, section.version
+    writers = [edits for edits in batch if _may_write(edits.user, section)]
+    merged = merge_batch(
+        old,
+        [
+            Waiting(
+                edits.changes,
+                MIRRORS.between(section.pk, edits.base_version, old_version),
+            )
+            for edits in writers
+        ],
+        differ,
+        longest=MAX_TEXT_LENGTH,
+    )
+    text, removed = clean_text(merged.text)
+    version = old_version + 1 if text != old else old_version
+    outcome = {
+        id(edits): (tail, refused)
+        for edits, tail, refused in zip(
+            writers, merged.tails, merged.refused, strict=True
+        )
+    }
+    kept: list[EditsToWrite] = []
+    results: list[Applied | DomainError] = []
+    for edits in batch:
+        if id(edits) not in outcome:
+            results.append(NotAllowed(_("You may read this section but not edit it.")))
+            continue
+        tail, refused = outcome[id(edits)]
+        if refused:
+            results.append(_too_long())
+            continue
+        kept.append(edits)
+        results.append(Applied(text, version, text != old, None if removed else tail))
+    hunks = None if removed else merged.hunks
+    return _SectionWrite(section, old, old_version, text, hunks, kept, results)
 
 
 def _may_write(user: User, section: Section) -> bool:
@@ -325,9 +405,11 @@ def _too_long() -> DomainError:
 
 
 def _record_sessions(
-    section: Section, kept: list[EditsToWrite], now: dt.datetime
+    kept: list[tuple[Section, EditsToWrite]], now: dt.datetime
 ) -> None:
     """Note how many edits of each session are in, in one query."""
+    if not kept:
+        return
     # The keys are made by the server for each socket, never taken from a
     # browser, so a key names the same person and section every time.
     SyncSession.objects.bulk_create(
@@ -339,7 +421,7 @@ def _record_sessions(
                 applied=edits.applied,
                 updated_at=now,
             )
-            for edits in kept
+            for section, edits in kept
         ],
         update_conflicts=True,
         unique_fields=["key"],
@@ -347,31 +429,55 @@ def _record_sessions(
     )
 
 
-def _record_authors(
-    section: Section, kept: list[EditsToWrite], now: dt.datetime
-) -> None:
-    """Note the authors of the edits. The caller holds the section's row lock."""
-    authors = {edits.user.pk for edits in kept}
+def _record_authors(changed: list[_SectionWrite], now: dt.datetime) -> None:
+    """Note the authors of the edits. The caller holds the sections' row locks."""
+    pairs = sorted({(w.section.pk, edits.user.pk) for w in changed for edits in w.kept})
     UnrevisedEdit.objects.bulk_create(
         [
-            UnrevisedEdit(section=section, author_id=pk, first_at=now, last_at=now)
-            for pk in sorted(authors)
+            UnrevisedEdit(
+                section_id=section_id, author_id=author_id, first_at=now, last_at=now
+            )
+            for section_id, author_id in pairs
         ],
         update_conflicts=True,
         unique_fields=["section", "author"],
         update_fields=["last_at"],
     )
-    if not SectionRevision.objects.filter(section=section).exists():
-        # Keep the text as it was before anyone edited live, so the first
-        # live change can be compared and undone like any other.
-        SectionRevision.objects.create(
-            section=section,
-            number=1,
-            text=section.text,
-            section_version=section.version,
-            reason=Reason.START,
-            created_at=now,
-        )
+    revised = set(
+        SectionRevision.objects.filter(section_id__in=[w.section.pk for w in changed])
+        .values_list("section_id", flat=True)
+        .distinct()
+    )
+    # Keep the text as it was before anyone edited live, so the first live
+    # change can be compared and undone like any other.
+    SectionRevision.objects.bulk_create(
+        [
+            SectionRevision(
+                section=w.section,
+                number=1,
+                text=w.old,
+                section_version=w.old_version,
+                reason=Reason.START,
+                created_at=now,
+            )
+            for w in changed
+            if w.section.pk not in revised
+        ]
+    )
+
+
+def _record_text_changes(changed: list[_SectionWrite]) -> None:
+    """Carry the provenance of the sections that have any (one query if none)."""
+    from contributions.models import SectionProvenance
+
+    credited = set(
+        SectionProvenance.objects.filter(
+            section_id__in=[w.section.pk for w in changed]
+        ).values_list("section_id", flat=True)
+    )
+    for write in changed:
+        if write.section.pk in credited:
+            record_text_change(write.section.pk, write.old, write.text)
 
 
 def do_gather_revision(

@@ -74,14 +74,24 @@ class SectionHub:
     async def _listen(self) -> None:
         while True:
             event = await self.layer.receive(self.channel)
-            try:
-                if event.get("type") == "section.changed":
+            if event.get("type") == "section.changed":
+                try:
                     await self._follow(event)
-                for member in list(self.members):
+                except Exception:
+                    # The sockets still push from the copy they have; a
+                    # copy that lags is reloaded on the next change.
+                    logger.exception("live section %s: copy not moved", self.section_id)
+            for member in list(self.members):
+                try:
                     await member.section_event(event)
-            except Exception:
-                # One bad event must not stop the section's other events.
-                logger.exception("live section %s: event failed", self.section_id)
+                except Exception:
+                    # A socket that closed meanwhile, or a bug: it costs that
+                    # socket this event, never the others theirs.
+                    logger.warning(
+                        "live section %s: event not delivered to a socket",
+                        self.section_id,
+                        exc_info=True,
+                    )
 
     async def _follow(self, event: dict[str, Any]) -> None:
         """Move the process's copy of the section forward, once for everyone."""

@@ -1,14 +1,14 @@
-"""Each worker process writes the waiting edits of a section together.
+"""Each worker process writes the edits waiting for its sections together.
 
 A section's edits are written one after another under its row lock. When
-many people type in one section, each edit's transaction would wait for the
-one before, and the queue would grow faster than it drains. So a process
-writes at most one batch per section at a time; the edits that arrive
-meanwhile wait, and the next transaction writes all of them
-(``actions.do_apply_batch``). A busy section then takes as many edits a
-second as its people send, at one transaction per round trip to the
-database instead of one per edit. Across processes the row lock still
-orders the batches.
+many people type at once, a transaction per edit would each wait for the one
+before, and the queue would grow faster than it drains. So a process writes
+one batch at a time; the edits that arrive meanwhile, in every section,
+wait, and the next transaction writes all of them
+(``actions.do_apply_batches``) in a fixed number of queries. The service
+then takes as many edits a second as people send, at one transaction per
+round trip to the database instead of one per edit. Across processes the
+row locks still order the batches.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import weakref
-from dataclasses import dataclass, field
 from typing import Any
 
 from channels.db import database_sync_to_async
+from channels.layers import get_channel_layer
 from django.db import connection
 
 from . import actions
@@ -41,63 +41,98 @@ def in_database_thread(func: Any) -> Any:
     return database_sync_to_async(func, thread_sensitive=shared)
 
 
-@dataclass
-class _Section:
-    waiting: list[tuple[EditsToWrite, asyncio.Future[Applied]]] = field(
-        default_factory=list
-    )
-    writing: asyncio.Task[None] | None = None
-    differ: Differ = field(default_factory=Differ)
+class Announcer:
+    """Hands the events of committed writes to the event loop, in order.
+
+    The database thread calls it on commit and goes on at once; waiting for
+    the loop to send (``async_to_sync``) held every write of the section up
+    for as long as the loop was busy.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.queue: asyncio.Queue[tuple[int, dict[str, Any]]] = asyncio.Queue()
+        self.sending = loop.create_task(self._send_in_order())
+
+    def __call__(self, section_id: int, event: dict[str, Any]) -> None:
+        self.loop.call_soon_threadsafe(self.queue.put_nowait, (section_id, event))
+
+    async def _send_in_order(self) -> None:
+        layer = get_channel_layer()
+        while layer is not None:
+            section_id, event = await self.queue.get()
+            try:
+                await layer.group_send(actions.group_name(section_id), event)
+            except Exception:
+                logger.exception("live section %s: event not sent", section_id)
+
+
+class _LoopWriter:
+    """The edits waiting in one event loop, by section, and the write under way."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.waiting: dict[int, list[tuple[EditsToWrite, asyncio.Future[Applied]]]]
+        self.waiting = {}
+        self.writing: asyncio.Task[None] | None = None
+        self.differ = Differ()
+        self.announce = Announcer(loop)
+
+    async def drain(self) -> None:
+        try:
+            while self.waiting:
+                batches, self.waiting = self.waiting, {}
+                try:
+                    results = await in_database_thread(actions.do_apply_batches)(
+                        {
+                            section_id: [edits for edits, _ in batch]
+                            for section_id, batch in batches.items()
+                        },
+                        differ=self.differ,
+                        send=self.announce,
+                    )
+                except Exception as err:
+                    results = {
+                        section_id: [err] * len(batch)
+                        for section_id, batch in batches.items()
+                    }
+                for section_id, batch in batches.items():
+                    for (_, future), result in zip(
+                        batch, results[section_id], strict=True
+                    ):
+                        if future.done():
+                            continue  # its socket closed meanwhile
+                        if isinstance(result, BaseException):
+                            future.set_exception(result)
+                        else:
+                            future.set_result(result)
+        finally:
+            self.writing = None
 
 
 class Writers:
-    """The sections this process is writing, per event loop (tests run several)."""
+    """The edits this process is writing, per event loop (tests run several)."""
 
     def __init__(self) -> None:
         self._loops: weakref.WeakKeyDictionary[
-            asyncio.AbstractEventLoop, dict[int, _Section]
+            asyncio.AbstractEventLoop, _LoopWriter
         ] = weakref.WeakKeyDictionary()
 
     async def write(self, section_id: int, edits: EditsToWrite) -> Applied:
-        """Write ``edits`` with whatever else waits for the section.
+        """Write ``edits`` with whatever else waits, in this section or others.
 
         Raises the ``DomainError`` that refused these edits. A caller that
         is cancelled (its socket closed) leaves its edits in the batch: they
         are kept, and the browser learns so when it resumes.
         """
         loop = asyncio.get_running_loop()
-        sections = self._loops.setdefault(loop, {})
-        section = sections.setdefault(section_id, _Section())
+        writer = self._loops.get(loop)
+        if writer is None:
+            writer = self._loops[loop] = _LoopWriter(loop)
         future: asyncio.Future[Applied] = loop.create_future()
-        section.waiting.append((edits, future))
-        if section.writing is None:
-            section.writing = loop.create_task(self._drain(section_id, section))
+        writer.waiting.setdefault(section_id, []).append((edits, future))
+        if writer.writing is None:
+            writer.writing = loop.create_task(writer.drain())
         return await future
-
-    async def _drain(self, section_id: int, section: _Section) -> None:
-        try:
-            while section.waiting:
-                batch, section.waiting = section.waiting, []
-                try:
-                    results = await in_database_thread(actions.do_apply_batch)(
-                        section_id,
-                        [edits for edits, _ in batch],
-                        differ=section.differ,
-                    )
-                except Exception as err:
-                    results = [err] * len(batch)
-                for (_, future), result in zip(batch, results, strict=True):
-                    if future.done():
-                        continue  # its socket closed meanwhile
-                    if isinstance(result, BaseException):
-                        future.set_exception(result)
-                    else:
-                        future.set_result(result)
-        finally:
-            section.writing = None
-            sections = self._loops.get(asyncio.get_running_loop(), {})
-            if not section.waiting and sections.get(section_id) is section:
-                del sections[section_id]
 
 
 WRITERS = Writers()
