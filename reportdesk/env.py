@@ -124,7 +124,15 @@ def parse_database_url(url: str, *, base_dir: Path) -> DatabaseURL:
     )
 
 
-def channel_layers(redis_url: str | None) -> dict[str, dict[str, object]]:
+def channel_layers(
+    redis_url: str | None, *, max_connections: int = 1000
+) -> dict[str, dict[str, object]]:
+    """The channel layer: in memory for one process, Redis for several.
+
+    ``max_connections`` bounds each worker's pool of Redis connections. The
+    Redis client's own default (100) is reached when a hundred browsers of one
+    worker connect at once, and each one past it fails.
+    """
     if not redis_url:
         return {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     if not redis_url.startswith(("redis://", "rediss://", "unix://")):
@@ -134,6 +142,8 @@ def channel_layers(redis_url: str | None) -> dict[str, dict[str, object]]:
     return {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [redis_url]},
+            "CONFIG": {
+                "hosts": [{"address": redis_url, "max_connections": max_connections}]
+            },
         }
     }

@@ -108,7 +108,10 @@ if _database.engine.endswith("sqlite3"):
 DATABASES = {"default": _database.as_django()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CHANNEL_LAYERS = channel_layers(env_str("REDIS_URL"))
+CHANNEL_LAYERS = channel_layers(
+    env_str("REDIS_URL"),
+    max_connections=env_int("REDIS_MAX_CONNECTIONS", 1000),
+)
 # The rate limiter and the sign-in lock-out count in the cache: shared by all
 # workers through Redis when there is one, per process otherwise.
 CACHES = {

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from asgiref.testing import ApplicationCommunicator
+from channels.layers import channel_layers
 from channels.routing import URLRouter
 
 from collab.mirror import MIRRORS
@@ -159,6 +160,9 @@ def in_own_loop(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[...,
         failure: list[BaseException] = []
 
         def target() -> None:
+            # A channel layer belongs to the loop that first used it (the
+            # Redis layer's locks and pools do): each test's loop gets its own.
+            channel_layers.backends = {}
             try:
                 asyncio.run(test(*args, **kwargs))
             except BaseException as err:  # handed to the test's thread below

@@ -115,14 +115,19 @@ async def test_a_push_that_crosses_a_browsers_edit_is_set_aside_and_nothing_is_l
     second.peer.text = second.peer.text + "\n\nSecond."
 
     await first.sync()
-    # The second browser sent its edit before the push reached it.
-    await second.socket.send_json_to(second.peer.outgoing())
+    # The second browser made its edit before the push reached it, and sends
+    # it after: the push is set aside, the server takes the edit from the
+    # shadow the browser had, and the answer brings the first one's words.
+    crossing = second.peer.outgoing()
     push = await second.receive_type("sync")
     second.peer.incoming(push)
+    set_aside = second.peer.text
+    await second.socket.send_json_to(crossing)
     answer = await second.receive_type("sync")
     second.peer.incoming(answer)
 
     assert push["push"] is True and "push" not in answer
+    assert not set_aside.startswith("First: ")
     assert second.peer.text == await saved_text(section)
     assert second.peer.text.startswith("First: ")
     assert second.peer.text.endswith("Second.")
