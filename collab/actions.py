@@ -73,15 +73,12 @@ def broadcast_change(
     new: str,
     from_version: int,
     version: int,
-    origins: list[str],
     hunks: list[Hunk] | None = None,
     send: Send = _send,
 ) -> None:
     """Tell every socket on the section that it changed. Call after commit.
 
-    ``origins`` are the socket sessions whose edits made the change (they
-    are answered, not pushed); ``hunks``, when known, turn ``old`` into
-    ``new`` and spare a diff.
+    ``hunks``, when known, turn ``old`` into ``new`` and spare a diff.
     """
     if hunks is None:
         delta = delta_from_diffs(Differ().diffs(old, new))
@@ -94,7 +91,6 @@ def broadcast_change(
             "from_version": from_version,
             "version": version,
             "delta": delta,
-            "origins": origins,
         },
     )
 
@@ -111,7 +107,6 @@ def notify_section_changed(section_id: int, version: int) -> None:
             "from_version": -1,
             "version": version,
             "delta": None,
-            "origins": [],
         },
     )
 
@@ -322,7 +317,6 @@ class _SectionWrite:
             # lock in another thread reads it as soon as the lock is free.
             MIRRORS.record(section_id, version, hunks)
         old, old_version, text = self.old, self.old_version, self.text
-        origins = [str(edits.session) for edits in self.kept]
 
         def committed() -> None:
             MIRRORS.offer(section_id, text, version)
@@ -332,7 +326,6 @@ class _SectionWrite:
                 new=text,
                 from_version=old_version,
                 version=version,
-                origins=origins,
                 hunks=hunks,
                 send=send,
             )
@@ -620,7 +613,6 @@ def do_restore_revision(
                 new=new,
                 from_version=old_version,
                 version=version,
-                origins=[],
             )
         )
     return restored

@@ -271,8 +271,8 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
         """An event of the section, handed over by this process's hub."""
         kind = event["type"]
         if kind == "section.changed":
-            if self.peer is None or str(self.session) in event["origins"]:
-                return  # not welcomed yet, or its own edit, answered already
+            if self.peer is None:
+                return  # not welcomed yet: the welcome has the latest text
             if self.busy:
                 self.push_due = True
             else:
@@ -354,7 +354,7 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
 
     async def _group(self, event: dict[str, Any]) -> None:
         event = {**event, "from": self.presence_id, "who": self._who()}
-        await self.channel_layer.group_send(actions.group_name(self.section_id), event)
+        await HUBS.publish(self.section_id, event)
 
     async def _refuse(self, code: str, message: str, close_code: int) -> None:
         await self.send_json(ProtocolError(code, message).as_frame())
@@ -378,14 +378,13 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
         mirror = MIRRORS.offer(self.section_id, text, version)
         if announce and known and version > known:
             # A write that came from elsewhere: tell every socket on the section.
-            await self.channel_layer.group_send(
-                actions.group_name(self.section_id),
+            await HUBS.publish(
+                self.section_id,
                 {
                     "type": "section.changed",
                     "from_version": -1,
                     "version": version,
                     "delta": None,
-                    "origins": [],
                 },
             )
         return mirror

@@ -18,7 +18,7 @@ import weakref
 from typing import TYPE_CHECKING, Any, Protocol
 
 from channels.db import database_sync_to_async
-from channels.layers import get_channel_layer
+from channels.layers import InMemoryChannelLayer, get_channel_layer
 
 from . import actions
 from .mirror import MIRRORS
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from channels.layers import BaseChannelLayer
 
 logger = logging.getLogger(__name__)
+
+# How long the changes of a section are gathered before they are pushed.
+PUSH_GATHER = 0.01
 
 
 class Member(Protocol):
@@ -44,6 +47,7 @@ class SectionHub:
         self.channel = ""
         self.subscribed: asyncio.Future[None] | None = None
         self.listening: asyncio.Task[None] | None = None
+        self.pushing: asyncio.Task[None] | None = None
 
     async def join(self, member: Member) -> None:
         """Add ``member``; returns once the process hears the section's events."""
@@ -57,6 +61,9 @@ class SectionHub:
         self.members.discard(member)
         if self.members:
             return False
+        if self.pushing is not None:
+            self.pushing.cancel()
+            self.pushing = None
         if self.listening is not None:
             self.listening.cancel()
             self.listening = None
@@ -73,25 +80,45 @@ class SectionHub:
 
     async def _listen(self) -> None:
         while True:
-            event = await self.layer.receive(self.channel)
-            if event.get("type") == "section.changed":
-                try:
-                    await self._follow(event)
-                except Exception:
-                    # The sockets still push from the copy they have; a
-                    # copy that lags is reloaded on the next change.
-                    logger.exception("live section %s: copy not moved", self.section_id)
-            for member in list(self.members):
-                try:
-                    await member.section_event(event)
-                except Exception:
-                    # A socket that closed meanwhile, or a bug: it costs that
-                    # socket this event, never the others theirs.
-                    logger.warning(
-                        "live section %s: event not delivered to a socket",
-                        self.section_id,
-                        exc_info=True,
-                    )
+            await self.take(await self.layer.receive(self.channel))
+
+    async def take(self, event: dict[str, Any]) -> None:
+        """Hand ``event`` to this process's sockets on the section."""
+        if event.get("type") != "section.changed":
+            await self._hand_out(event)
+            return
+        try:
+            await self._follow(event)
+        except Exception:
+            # The sockets still push from the copy they have; a copy that
+            # lags is reloaded on the next change.
+            logger.exception("live section %s: copy not moved", self.section_id)
+        if self.pushing is None:
+            self.pushing = asyncio.create_task(self._push_soon())
+
+    async def _push_soon(self) -> None:
+        """Push the section's latest text to every socket, once per gathering.
+
+        Changes that arrive within ``PUSH_GATHER`` of the first go out in one
+        push each: when a busy section changes faster than that, everyone
+        gets fewer, larger pushes instead of one per change.
+        """
+        await asyncio.sleep(PUSH_GATHER)
+        self.pushing = None
+        await self._hand_out({"type": "section.changed"})
+
+    async def _hand_out(self, event: dict[str, Any]) -> None:
+        for member in list(self.members):
+            try:
+                await member.section_event(event)
+            except Exception:
+                # A socket that closed meanwhile, or a bug: it costs that
+                # socket this event, never the others theirs.
+                logger.warning(
+                    "live section %s: event not delivered to a socket",
+                    self.section_id,
+                    exc_info=True,
+                )
 
     async def _follow(self, event: dict[str, Any]) -> None:
         """Move the process's copy of the section forward, once for everyone."""
@@ -122,6 +149,22 @@ class Hubs:
             assert layer is not None  # noqa: S101 - settings always configure one
             hub = hubs[section_id] = SectionHub(section_id, layer)
         await hub.join(member)
+
+    async def publish(self, section_id: int, event: dict[str, Any]) -> None:
+        """Send ``event`` to everyone on the section, in every worker.
+
+        The in-memory channel layer serves this one process, and each of its
+        group sends scans every channel of the process: there the event goes
+        to the process's hub directly.
+        """
+        layer = get_channel_layer()
+        if not isinstance(layer, InMemoryChannelLayer):
+            assert layer is not None  # noqa: S101 - settings always configure one
+            await layer.group_send(actions.group_name(section_id), event)
+            return
+        hub = self._loops.get(asyncio.get_running_loop(), {}).get(section_id)
+        if hub is not None:
+            await hub.take(event)
 
     async def leave(self, section_id: int, member: Member) -> None:
         hubs = self._loops.get(asyncio.get_running_loop(), {})

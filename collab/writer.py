@@ -19,11 +19,11 @@ import weakref
 from typing import Any
 
 from channels.db import database_sync_to_async
-from channels.layers import get_channel_layer
 from django.db import connection
 
 from . import actions
 from .actions import Applied, EditsToWrite
+from .hub import HUBS
 from .merge import Differ
 
 logger = logging.getLogger(__name__)
@@ -58,11 +58,10 @@ class Announcer:
         self.loop.call_soon_threadsafe(self.queue.put_nowait, (section_id, event))
 
     async def _send_in_order(self) -> None:
-        layer = get_channel_layer()
-        while layer is not None:
+        while True:
             section_id, event = await self.queue.get()
             try:
-                await layer.group_send(actions.group_name(section_id), event)
+                await HUBS.publish(section_id, event)
             except Exception:
                 logger.exception("live section %s: event not sent", section_id)
 

@@ -299,7 +299,6 @@ def tell_live_editors(section: Section, *, old: str, new: str) -> None:
             new=new,
             from_version=before,
             version=before + 1,
-            origins=[],
         )
     )
 
