@@ -95,22 +95,6 @@ def broadcast_change(
     )
 
 
-def notify_section_changed(section_id: int, version: int) -> None:
-    """For writes made elsewhere (the section page, the API): sockets reload.
-
-    Call it in ``transaction.on_commit`` after changing ``Section.text``.
-    """
-    _send(
-        section_id,
-        {
-            "type": "section.changed",
-            "from_version": -1,
-            "version": version,
-            "delta": None,
-        },
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class Opening:
     text: str

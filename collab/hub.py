@@ -111,13 +111,15 @@ class SectionHub:
         for member in list(self.members):
             try:
                 await member.section_event(event)
+            except OSError:
+                # Its browser went away; the socket is leaving the section.
+                logger.debug("live section %s: a socket closed", self.section_id)
             except Exception:
-                # A socket that closed meanwhile, or a bug: it costs that
-                # socket this event, never the others theirs.
-                logger.warning(
+                # A bug: it costs that socket this event, never the others
+                # theirs.
+                logger.exception(
                     "live section %s: event not delivered to a socket",
                     self.section_id,
-                    exc_info=True,
                 )
 
     async def _follow(self, event: dict[str, Any]) -> None:

@@ -26,8 +26,8 @@ from .delta import DeltaMismatch, apply_delta
 from .history import History
 from .merge import Hunk
 
-# A write that did not come through a socket (a contribution accepted on the
-# section page) broadcasts nothing; copies older than this are checked.
+# The service's own writes broadcast their change; one that does not (the
+# admin site, a data migration) is found by checking copies older than this.
 STALE_AFTER = 10.0
 
 

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from collab.actions import EditsToWrite, do_apply_batch
+from collab.actions import EditsToWrite, do_apply_batch, do_apply_batches
 from collab.merge import Differ
 from collab.models import SyncSession, UnrevisedEdit
 from collab.sync import Change
@@ -89,3 +89,18 @@ def test_the_write_costs_the_same_queries_for_one_person_or_five(
 
     queries_for(1)  # the first live edit keeps revision 1; not counted
     assert queries_for(5) == queries_for(1)
+
+
+def test_edits_of_a_section_removed_meanwhile_are_refused_and_others_written(
+    personas, section, report
+):
+    other = report.sections.exclude(pk=section.pk).first()
+    gone = _typing(personas.drafter, section.text, 0, "Too late. ")
+    kept = _typing(personas.drafter, other.text, 0, "In time. ")
+    Section.objects.filter(pk=section.pk).delete()
+
+    results = do_apply_batches({section.pk: [gone], other.pk: [kept]})
+
+    [refused] = results[section.pk]
+    assert isinstance(refused, NotAllowed) and "removed" in str(refused)
+    assert Section.objects.get(pk=other.pk).text.startswith("In time. ")

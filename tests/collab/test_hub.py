@@ -19,7 +19,7 @@ class Socket:
 
     async def section_event(self, event: dict) -> None:
         if self.broken:
-            raise ConnectionError("the browser went away")
+            raise RuntimeError("a bug in one socket")
         self.events.append(event)
 
 

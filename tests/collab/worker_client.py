@@ -1,6 +1,6 @@
 """A browser stand-in over a real WebSocket: ``ClientPeer`` plus a socket.
 
-Used by the two-worker test and by ``bench/editors_load.py``.
+Used by the two-worker test.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ class LiveClient:
     def __init__(self, socket: ClientConnection, peer: ClientPeer) -> None:
         self.socket = socket
         self.peer = peer
-        self.pokes: list[tuple[int, float]] = []
+        # When each push (a change made by someone else) arrived, by version.
+        self.pushes: list[tuple[int, float]] = []
 
     @classmethod
     async def open(cls, port: int, cookie: str, section_id: int) -> LiveClient:
@@ -46,14 +47,15 @@ class LiveClient:
             frame = json.loads(
                 await asyncio.wait_for(self.socket.recv(), deadline - time.monotonic())
             )
-            if frame["type"] == "poke":
-                self.pokes.append((frame["version"], time.monotonic()))
-            elif frame["type"] == "sync":
+            if frame["type"] == "sync":
                 try:
                     self.peer.incoming(frame)
                 except Resync:
                     await self.socket.send(json.dumps({"type": "resync"}))
                     continue
+                if frame.get("push"):
+                    self.pushes.append((frame["version"], time.monotonic()))
+                    continue  # the answer to what we sent is still due
                 return frame
             elif frame["type"] == "welcome" and self.peer.accepts(frame):
                 self.peer.rebase(frame)

@@ -68,5 +68,5 @@ def test_channel_layer_is_in_memory_without_redis_and_redis_with_it():
 def test_a_worker_may_hold_more_redis_connections_than_the_client_s_default():
     layer = channel_layers("redis://127.0.0.1:6379/0", max_connections=500)
 
-    [host] = layer["default"]["CONFIG"]["hosts"]  # type: ignore[index]
+    [host] = layer["default"]["CONFIG"]["hosts"]
     assert host == {"address": "redis://127.0.0.1:6379/0", "max_connections": 500}
