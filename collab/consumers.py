@@ -40,6 +40,9 @@ from .writer import WRITERS
 logger = logging.getLogger(__name__)
 security_log = logging.getLogger("security")
 
+# How long others' cursor moves are gathered before they are sent.
+PRESENCE_GATHER = 0.05
+
 CLOSE_NOT_SIGNED_IN = 4401
 CLOSE_NOT_ALLOWED = 4403
 
@@ -65,9 +68,13 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
     # section is not pushed (the peer is mid-step); it is pushed right after.
     busy = False
     push_due = False
+    # Others' cursor moves not yet sent, by person, and the sending to come.
+    moves: dict[str, dict[str, Any]]
+    sending_moves: asyncio.Task[None] | None = None
 
     async def connect(self) -> None:
         self.section_id = int(self.scope["url_route"]["kwargs"]["pk"])
+        self.moves = {}
         self.user = self.scope.get("user")
         self.differ = Differ()
         # Accept first, so a refusal can say why in an error frame.
@@ -133,6 +140,8 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
         self.peer = None
         if self.pause_task is not None:
             self.pause_task.cancel()
+        if self.sending_moves is not None:
+            self.sending_moves.cancel()
         await self._group({"type": "presence.left"})
         await HUBS.leave(self.section_id, self)
         MIRRORS.detach(self.section_id)
@@ -334,13 +343,33 @@ class SectionConsumer(AsyncJsonWebsocketConsumer):
         )
 
     async def presence_moved(self, event: dict[str, Any]) -> None:
-        if event["from"] != self.presence_id:
-            await self.send_json(
-                {"type": "presence", **event["who"], "cursor": event["cursor"]}
-            )
+        """Someone's cursor moved: gathered, and sent with the others' soon."""
+        if event["from"] == self.presence_id:
+            return
+        self.moves[event["from"]] = {
+            "type": "presence",
+            **event["who"],
+            "cursor": event["cursor"],
+        }
+        if self.sending_moves is None:
+            self.sending_moves = asyncio.create_task(self._send_moves())
+
+    async def _send_moves(self) -> None:
+        # With many people in a section, a frame per cursor move to each of
+        # them was most of the server's work; one frame per gathering, with
+        # each person's latest cursor, tells the same.
+        await asyncio.sleep(PRESENCE_GATHER)
+        self.sending_moves = None
+        people, self.moves = list(self.moves.values()), {}
+        if people and self.peer is not None:
+            try:
+                await self.send_json({"type": "people", "people": people})
+            except OSError:
+                logger.debug("live section %s: socket closed", self.section_id)
 
     async def presence_left(self, event: dict[str, Any]) -> None:
         if event["from"] != self.presence_id:
+            self.moves.pop(event["from"], None)
             await self.send_json({"type": "left", "id": event["from"]})
 
     # Helpers

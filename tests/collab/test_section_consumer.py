@@ -342,7 +342,7 @@ async def test_presence_tells_others_who_is_here_and_where(personas, section):
     await second.socket.send_json_to(
         {"type": "presence", "anchor": 3, "head": 7, "before": "In M", "after": "arch"}
     )
-    moved = await first.receive_type("presence")
+    [moved] = (await first.receive_type("people"))["people"]
 
     assert joined["name"] == "coordinator"
     assert moved["cursor"] == {

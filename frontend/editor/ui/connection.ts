@@ -157,6 +157,9 @@ export class Connection {
       this.settle();
     } else if (frame.type === "presence") {
       this.handlers.presence(frame as unknown as PresenceFrame);
+    } else if (frame.type === "people") {
+      // Cursor moves gathered by the server, each person's latest.
+      for (const person of frame.people as PresenceFrame[]) this.handlers.presence(person);
     } else if (frame.type === "left") {
       this.handlers.left(frame.id as string);
     } else if (frame.type === "revision" || frame.type === "checkpoint") {
