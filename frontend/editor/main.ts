@@ -94,6 +94,7 @@ function mount(root: HTMLElement): void {
         changes,
         annotations: [fromServer.of(true), Transaction.addToHistory.of(false)],
       });
+      presence.relocate();
     },
     welcome(welcome: FullWelcome) {
       context = welcome.context;

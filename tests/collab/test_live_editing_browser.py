@@ -105,3 +105,31 @@ def test_two_drafters_type_in_one_paragraph_survive_a_restart_and_converge(
     assert saved == text
     assert saved.count("written offline 人权") == 1
     assert saved.splitlines()[0].count("Ljubljana") == 1
+
+
+CARET_AT = """() => {
+  const view = window.reportdeskEditor.view;
+  const caret = document.querySelector(".cm-remote-caret");
+  return caret ? view.posAtDOM(caret) : -1;
+}"""
+
+
+def test_a_cursor_stands_where_its_owner_typed_and_a_reader_gets_no_toolbar(
+    browser,  # noqa: F811
+    server,
+    personas,
+    section,
+):
+    writer = open_editor(browser, server, personas.drafter, section)
+    watcher = open_editor(browser, server, personas.coordinator, section)
+    reader = open_editor(browser, server, personas.focal_point, section)
+
+    type_in_first_paragraph(writer, " kappa")
+    converged(writer, watcher, " kappa")
+    end_of_kappa = watcher.evaluate(f"{TEXT}.indexOf(' kappa') + 6")
+
+    # The cursor came before the words typed ahead of it; it is not moved
+    # on by their length a second time when they arrive.
+    watcher.wait_for_function(f"() => ({CARET_AT})() === {end_of_kappa}", timeout=10000)
+    assert reader.locator(".live-toolbar").is_hidden()
+    reader.wait_for_function(f"{TEXT}.includes(' kappa')", timeout=10000)

@@ -58,6 +58,9 @@ export class Connection {
   private timer: number | undefined;
   private flushTimer: number | undefined;
   private retry = 0;
+  // Answers missed in a row on this socket, and messages sent so far.
+  private unanswered = 0;
+  private sends = 0;
   private readOnly = false;
 
   constructor(
@@ -70,7 +73,9 @@ export class Connection {
     this.handlers.status("connecting");
     const socket = new WebSocket(this.url + resume);
     this.socket = socket;
-    socket.onmessage = (event) => this.receive(JSON.parse(event.data as string));
+    socket.onmessage = (event) => {
+      if (this.socket === socket) this.receive(JSON.parse(event.data as string));
+    };
     socket.onclose = () => {
       if (this.socket !== socket) return;
       this.socket = null;
@@ -103,14 +108,30 @@ export class Connection {
     if (!this.readOnly) peer.text = this.handlers.current();
     if (!force && !peer.pending) return;
     this.inFlight = true;
+    const socket = this.socket;
+    const sent = ++this.sends;
     this.send(peer.outgoing());
     window.setTimeout(() => {
-      // No answer: send again; the stack still holds what was not acknowledged.
-      if (this.inFlight) {
-        this.inFlight = false;
-        this.flush(true);
-      }
+      // Only the latest message's silence counts.
+      if (!this.inFlight || sent !== this.sends || !socket || this.socket !== socket)
+        return;
+      // No answer: send again; the stack still holds what was not
+      // acknowledged. A connection that dropped without closing answers
+      // nothing: after the second silence, give it up and reconnect.
+      this.inFlight = false;
+      this.unanswered++;
+      if (this.unanswered >= 2) this.abandon(socket);
+      else this.flush(true);
     }, ANSWER_TIMEOUT);
+  }
+
+  private abandon(socket: WebSocket): void {
+    this.socket = null;
+    this.unanswered = 0;
+    socket.close();
+    this.handlers.status("offline");
+    this.retry = Math.min(this.retry + 1, 10);
+    window.setTimeout(() => this.start(), 1000 * this.retry);
   }
 
   private show(): void {
@@ -118,6 +139,7 @@ export class Connection {
   }
 
   private receive(frame: { type: string } & Record<string, unknown>): void {
+    this.unanswered = 0;
     if (frame.type === "welcome") {
       const welcome = frame as unknown as FullWelcome;
       this.retry = 0;

@@ -16,6 +16,8 @@ export interface Person {
   colour: number;
   anchor: number | null;
   head: number | null;
+  /** The cursor as its owner sent it, found again when others' words arrive. */
+  cursor?: Cursor | null;
 }
 
 const CONTEXT = 16;
@@ -127,11 +129,41 @@ export class Presence {
       this.people.set(frame.id, person);
     }
     if (frame.cursor) {
-      const where = locate(this.view.state.doc.toString(), frame.cursor);
-      person.anchor = where.anchor;
-      person.head = where.head;
+      person.cursor = frame.cursor;
+      this.place(person, this.view.state.doc.toString());
     }
     this.render();
+  }
+
+  /**
+   * Others' words arrived from the server. A cursor usually comes before the
+   * words its owner typed just ahead of it; mapped through their arrival it
+   * would move on by their length a second time, so it is found again by
+   * its context in the text that now holds them.
+   */
+  relocate(): void {
+    const text = this.view.state.doc.toString();
+    let moved = false;
+    for (const person of this.people.values()) {
+      if (person.cursor) {
+        this.place(person, text);
+        moved = true;
+      }
+    }
+    if (moved) this.render();
+  }
+
+  private place(person: Person, text: string): void {
+    const cursor = person.cursor;
+    if (!cursor) return;
+    const where = locate(text, cursor);
+    person.anchor = where.anchor;
+    person.head = where.head;
+    const settled =
+      text.slice(where.head - cursor.before.length, where.head) === cursor.before &&
+      text.slice(where.head, where.head + cursor.after.length) === cursor.after;
+    // Once the text holds the words around it, changes move it exactly.
+    if (settled) person.cursor = null;
   }
 
   left(id: string): void {

@@ -71,6 +71,8 @@ export function toolbarCommands(
   };
   root.querySelectorAll<HTMLButtonElement>("[data-command]").forEach((button) => {
     button.addEventListener("click", () => {
+      // A reader's editor is read-only to typing, not to commands.
+      if (view.state.readOnly) return;
       const name = button.dataset.command ?? "";
       if (name === "checkpoint") checkpoint();
       else commands[name]?.({ state: view.state, dispatch: view.dispatch });
