@@ -7,8 +7,10 @@ that was rolled back.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,8 +64,20 @@ Send = Callable[[int, dict[str, Any]], None]
 
 def _send(section_id: int, event: dict[str, Any]) -> None:
     layer = get_channel_layer()
-    if layer is not None:
-        async_to_sync(layer.group_send)(group_name(section_id), event)
+    if layer is None:
+        return
+    send = async_to_sync(layer.group_send)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        send(group_name(section_id), event)
+        return
+    # Synchronous code running inside an event loop's thread (a browser
+    # driver's, in tests) cannot wait on it: the event goes from a thread of
+    # its own.
+    thread = threading.Thread(target=send, args=(group_name(section_id), event))
+    thread.start()
+    thread.join()
 
 
 def broadcast_change(

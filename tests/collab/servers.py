@@ -30,7 +30,14 @@ class ThreadServer:
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
+        from channels.layers import channel_layers
+
         from reportdesk.asgi import application
+
+        # The server's loop gets a channel layer of its own, as a new process
+        # would: the Redis layer's locks belong to the loop that first used
+        # them.
+        channel_layers.backends = {}
 
         config = uvicorn.Config(
             application,
