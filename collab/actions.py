@@ -188,28 +188,6 @@ class EditsToWrite:
     base_version: int | None = None
 
 
-def do_apply_edits(
-    user: User,
-    section_id: int,
-    *,
-    session: uuid.UUID,
-    changes: list[Change],
-    applied: int,
-    base_version: int | None = None,
-    differ: Differ | None = None,
-    now: dt.datetime | None = None,
-) -> Applied:
-    """Merge one socket session's edits into the section text and keep them.
-
-    The one-session case of ``do_apply_batch``; raises what it refuses.
-    """
-    edits = EditsToWrite(user, session, changes, applied, base_version)
-    [result] = do_apply_batch(section_id, [edits], differ=differ, now=now)
-    if isinstance(result, DomainError):
-        raise result
-    return result
-
-
 def do_apply_batch(
     section_id: int,
     batch: list[EditsToWrite],
