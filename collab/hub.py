@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# How long the changes of a section are gathered before they are pushed.
+# The shortest gap between two pushes of a section.
 PUSH_GATHER = 0.01
 
 
@@ -48,6 +48,7 @@ class SectionHub:
         self.subscribed: asyncio.Future[None] | None = None
         self.listening: asyncio.Task[None] | None = None
         self.pushing: asyncio.Task[None] | None = None
+        self.pushed_at = float("-inf")  # when the last push went out (loop time)
 
     async def join(self, member: Member) -> None:
         """Add ``member``; returns once the process hears the section's events."""
@@ -97,14 +98,21 @@ class SectionHub:
             self.pushing = asyncio.create_task(self._push_soon())
 
     async def _push_soon(self) -> None:
-        """Push the section's latest text to every socket, once per gathering.
+        """Push the section's latest text to every socket, at most once per gap.
 
-        Changes that arrive within ``PUSH_GATHER`` of the first go out in one
-        push each: when a busy section changes faster than that, everyone
-        gets fewer, larger pushes instead of one per change.
+        A change of a quiet section goes out at once. One that follows the
+        last push within ``PUSH_GATHER`` waits for the rest of that gap, and
+        every change arriving meanwhile goes out with it: when a busy section
+        changes faster than that, everyone gets fewer, larger pushes instead
+        of one per change, and nobody waits for a gathering that gathers
+        nothing.
         """
-        await asyncio.sleep(PUSH_GATHER)
+        loop = asyncio.get_running_loop()
+        wait = self.pushed_at + PUSH_GATHER - loop.time()
+        if wait > 0:
+            await asyncio.sleep(wait)
         self.pushing = None
+        self.pushed_at = loop.time()
         await self._hand_out({"type": "section.changed"})
 
     async def _hand_out(self, event: dict[str, Any]) -> None:
