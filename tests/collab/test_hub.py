@@ -8,7 +8,7 @@ import asyncio
 from channels.layers import get_channel_layer
 
 from collab.actions import group_name
-from collab.hub import HUBS
+from collab.hub import HUBS, SectionHub
 from tests.collab.conftest import in_own_loop
 
 
@@ -61,3 +61,36 @@ async def test_the_process_leaves_the_group_when_its_last_socket_leaves():
     assert gone.events == []
     assert later.events == [{"type": "presence.left", "from": "y"}]
     await HUBS.leave(4243, later)
+
+
+@in_own_loop
+async def test_a_quiet_section_is_pushed_at_once_and_quick_changes_together(
+    monkeypatch,
+):
+    hub = SectionHub(4244, get_channel_layer())
+
+    async def follow(event: dict) -> None:
+        """The copy of the section is not what this test is about."""
+
+    monkeypatch.setattr(hub, "_follow", follow)
+    socket = Socket()
+    hub.members.add(socket)
+    changed = {"type": "section.changed"}
+
+    await hub.take(changed)
+    await _turns(3)
+    assert socket.events == [changed]  # no waiting in a quiet section
+
+    await hub.take(changed)
+    await hub.take(changed)
+    await _turns(3)
+    assert socket.events == [changed]  # within the gap: these two wait
+    await _until(lambda: len(socket.events) == 2, seconds=1)
+    assert socket.events == [changed, changed]
+    assert hub.pushing is None  # the two went out in one push
+
+
+async def _turns(count: int) -> None:
+    """Let the event loop run a few rounds, without letting time pass."""
+    for _ in range(count):
+        await asyncio.sleep(0)
