@@ -258,27 +258,31 @@ class _Locked:
 def _lock_sections(batches: dict[int, list[EditsToWrite]]) -> dict[int, _Locked]:
     """The sections, locked in the order of their ids, with what the write asks.
 
-    The reports come in the same query (the abilities need them), and so do
-    whether each section has a revision yet and a provenance to carry: one
-    query instead of three, on the path of every keystroke. Only the
-    sections' rows are locked.
+    The reports come in the locking query (the abilities need them); only
+    the sections' rows are locked. Whether each section has a revision yet
+    and a provenance to carry come in one query after it, not in it: a query
+    that waited for a lock still sees the database as it stood when it
+    started, so it would miss the revision that the write holding the lock
+    had just made (two workers then both made revision 1).
     """
     from contributions.models import SectionProvenance
 
-    sections = (
+    locked = list(
         Section.objects.select_for_update(of=("self",))
         .select_related("report")
+        .filter(pk__in=batches)
+        .order_by("pk")
+    )
+    flags = {
+        pk: (revised, credited)
+        for pk, revised, credited in Section.objects.filter(pk__in=batches)
         .annotate(
             revised=Exists(SectionRevision.objects.filter(section=OuterRef("pk"))),
             credited=Exists(SectionProvenance.objects.filter(section=OuterRef("pk"))),
         )
-        .filter(pk__in=batches)
-        .order_by("pk")
-    )
-    return {
-        section.pk: _Locked(section, section.revised, section.credited)
-        for section in sections
+        .values_list("pk", "revised", "credited")
     }
+    return {section.pk: _Locked(section, *flags[section.pk]) for section in locked}
 
 
 def _save_texts(changed: list[_SectionWrite], now: dt.datetime) -> None:

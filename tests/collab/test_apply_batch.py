@@ -4,11 +4,13 @@ the write costs the same few queries however many people are in the batch."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from collab.actions import EditsToWrite, do_apply_batch, do_apply_batches
 from collab.merge import Differ
@@ -104,3 +106,31 @@ def test_edits_of_a_section_removed_meanwhile_are_refused_and_others_written(
     [refused] = results[section.pk]
     assert isinstance(refused, NotAllowed) and "removed" in str(refused)
     assert Section.objects.get(pk=other.pk).text.startswith("In time. ")
+
+
+def test_each_section_of_a_batch_is_saved_with_its_own_text_and_version(
+    personas, section, report
+):
+    other = report.sections.exclude(pk=section.pk).first()
+    Section.objects.filter(pk=other.pk).update(
+        status=Section.Status.NOT_STARTED, carried_over=True
+    )
+    Section.objects.filter(pk=section.pk).update(status=Section.Status.READY)
+    other.refresh_from_db()
+    section.refresh_from_db()
+    now = timezone.now() + dt.timedelta(hours=1)
+    here = _typing(personas.drafter, section.text, 0, "Here. ")
+    there = _typing(personas.coordinator, other.text, 0, "There. ")
+
+    do_apply_batches({section.pk: [here], other.pk: [there]}, now=now)
+
+    saved = {s.pk: s for s in Section.objects.filter(pk__in=[section.pk, other.pk])}
+    assert saved[section.pk].text == "Here. " + section.text
+    assert saved[section.pk].version == section.version + 1
+    assert saved[section.pk].status == Section.Status.READY
+    assert saved[other.pk].text == "There. " + other.text
+    assert saved[other.pk].version == other.version + 1
+    # A section written into for the first time is being drafted now.
+    assert saved[other.pk].status == Section.Status.DRAFTING
+    assert saved[other.pk].carried_over is False
+    assert saved[section.pk].updated_at == saved[other.pk].updated_at == now
