@@ -124,6 +124,9 @@ def parse_database_url(url: str, *, base_dir: Path) -> DatabaseURL:
     )
 
 
+WAITING_MESSAGES_PER_WORKER = 5000
+
+
 def channel_layers(
     redis_url: str | None, *, max_connections: int = 1000
 ) -> dict[str, dict[str, object]]:
@@ -132,6 +135,11 @@ def channel_layers(
     ``max_connections`` bounds each worker's pool of Redis connections. The
     Redis client's own default (100) is reached when a hundred browsers of one
     worker connect at once, and each one past it fails.
+
+    ``capacity`` bounds the messages waiting for a worker's sockets. The
+    Redis layer keeps them in one list per worker process, not per socket,
+    so its default of 100 was full when fifty people in a section each
+    introduced themselves to a newcomer, and further messages were refused.
     """
     if not redis_url:
         return {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
@@ -143,7 +151,8 @@ def channel_layers(
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [{"address": redis_url, "max_connections": max_connections}]
+                "hosts": [{"address": redis_url, "max_connections": max_connections}],
+                "capacity": WAITING_MESSAGES_PER_WORKER,
             },
         }
     }

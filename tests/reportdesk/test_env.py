@@ -70,3 +70,10 @@ def test_a_worker_may_hold_more_redis_connections_than_the_client_s_default():
 
     [host] = layer["default"]["CONFIG"]["hosts"]
     assert host == {"address": "redis://127.0.0.1:6379/0", "max_connections": 500}
+
+
+def test_a_worker_s_sockets_may_have_more_messages_waiting_than_the_layer_s_default():
+    layer = channel_layers("redis://127.0.0.1:6379/0")
+
+    # One list holds the waiting messages of all the sockets of a worker.
+    assert layer["default"]["CONFIG"]["capacity"] >= 50 * 50
