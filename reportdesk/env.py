@@ -125,6 +125,11 @@ def parse_database_url(url: str, *, base_dir: Path) -> DatabaseURL:
 
 
 WAITING_MESSAGES_PER_WORKER = 5000
+# The layer waits up to 5 s for a socket's next message (a blocking read),
+# and the Redis client gives up on any read after 5 s by default: a quiet
+# socket's wait ran into that limit, raised, and closed the browser's
+# connection. Reads may take longer than the layer's wait.
+REDIS_READ_TIMEOUT = 30
 
 
 def channel_layers(
@@ -151,7 +156,13 @@ def channel_layers(
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [{"address": redis_url, "max_connections": max_connections}],
+                "hosts": [
+                    {
+                        "address": redis_url,
+                        "max_connections": max_connections,
+                        "socket_timeout": REDIS_READ_TIMEOUT,
+                    }
+                ],
                 "capacity": WAITING_MESSAGES_PER_WORKER,
             },
         }

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from channels_redis.core import RedisChannelLayer
 from django.core.exceptions import ImproperlyConfigured
 
 from reportdesk.env import channel_layers, env_bool, env_int, parse_database_url
@@ -69,7 +70,8 @@ def test_a_worker_may_hold_more_redis_connections_than_the_client_s_default():
     layer = channel_layers("redis://127.0.0.1:6379/0", max_connections=500)
 
     [host] = layer["default"]["CONFIG"]["hosts"]
-    assert host == {"address": "redis://127.0.0.1:6379/0", "max_connections": 500}
+    assert host["address"] == "redis://127.0.0.1:6379/0"
+    assert host["max_connections"] == 500
 
 
 def test_a_worker_s_sockets_may_have_more_messages_waiting_than_the_layer_s_default():
@@ -77,3 +79,11 @@ def test_a_worker_s_sockets_may_have_more_messages_waiting_than_the_layer_s_defa
 
     # One list holds the waiting messages of all the sockets of a worker.
     assert layer["default"]["CONFIG"]["capacity"] >= 50 * 50
+
+
+def test_a_socket_may_wait_for_its_next_message_longer_than_the_client_s_read_limit():
+    layer = channel_layers("redis://127.0.0.1:6379/0")
+
+    [host] = layer["default"]["CONFIG"]["hosts"]
+    # channels_redis blocks 5 s on a quiet channel; the read must outlast it.
+    assert host["socket_timeout"] > RedisChannelLayer.brpop_timeout
