@@ -26,7 +26,7 @@ send; every copy must equal the text in the database and hold each tag once.
 Servers run on 127.0.0.1 only: uvicorn with the project's ASGI application;
 PostgreSQL from DATABASE_URL (default postgres://postgres@127.0.0.1:5432/
 reportdesk_bench, created if missing); with --workers 2, Redis from REDIS_URL
-(default redis://127.0.0.1:6379/0). Every loop stops by itself.
+(default redis://127.0.0.1:6379/2). Every loop stops by itself.
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ from collab.sync import ClientPeer, Resync
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/reportdesk_bench"
-DEFAULT_REDIS = "redis://127.0.0.1:6379/0"
+# A database of its own: the test command (.ci/run) uses 0.
+DEFAULT_REDIS = "redis://127.0.0.1:6379/2"
 
 PERIOD = 1.0  # seconds between one editor's edits
 WARM_UP = 3.0  # typing before the measured window, not counted
