@@ -573,6 +573,7 @@ class Result:
     resent: int = 0
     copies_differ: int = 0
     tags_not_once: int = 0
+    tags_interleaved: int = 0  # of those not once: all letters kept, split
 
 
 async def run(
@@ -685,6 +686,20 @@ def check(result: Result, copies: dict[int, list[str]], saved: dict[int, str]) -
         result.tags_not_once += len(wrong)
         if wrong:
             print(f"  section {section}: {[(t, found.count(t)) for t in wrong][:10]}")
+        result.tags_interleaved += sum(
+            interleaved(tag, saved[section]) for tag in wrong if tag not in found
+        )
+
+
+def interleaved(tag: str, text: str) -> bool:
+    """Whether the tag's characters stand in order close together in ``text``.
+
+    Where two people's edits overlap, the merge keeps every letter of both
+    but may interleave them (docs/collab.md); a tag split that way is not
+    lost. A tag of which a letter is missing is.
+    """
+    spread = ".{0,60}?".join(re.escape(char) for char in tag)
+    return re.search(spread, text, re.DOTALL) is not None
 
 
 # Reporting
@@ -717,7 +732,9 @@ def show(name: str, ours: Result, relay_result: Result, target: float) -> None:
     )
     print(
         f"lost {ours.lost} (relay {relay_result.lost}), copies differing from the "
-        f"saved text {ours.copies_differ}, tags not exactly once {ours.tags_not_once}, "
+        f"saved text {ours.copies_differ}, tags not exactly once {ours.tags_not_once} "
+        f"(of which interleaved with another edit, every letter kept: "
+        f"{ours.tags_interleaved}), "
         f"resyncs {ours.resyncs}, error frames {ours.errors}, unanswered and sent "
         f"again {ours.resent}"
     )

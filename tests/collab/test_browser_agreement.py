@@ -1,5 +1,6 @@
 """The browser's TypeScript and the server's Python agree: on word counts of
-the real texts, and on text positions for every kind of character."""
+the real texts, on text positions for every kind of character, and on which
+characters of a text are markup."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import json
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,17 @@ from hypothesis import strategies as st
 
 from collab.delta import apply_delta
 from collab.textunits import checksum
+from drafting.sectiontext import (
+    Block,
+    BulletList,
+    Footnote,
+    Inline,
+    NumberedList,
+    PageBreak,
+    Run,
+    Table,
+    parse,
+)
 from drafting.sectiontext.wordcount import count_words
 from tests.collab.conftest import real_paragraphs
 from tests.conftest import DATA
@@ -153,3 +167,134 @@ def test_a_delta_made_in_the_browser_applies_exactly_on_the_server(pairs):
 @given(st.lists(texts, min_size=1, max_size=30))
 def test_both_sides_compute_the_same_checksum(samples):
     assert node("crc", samples) == [checksum(s) for s in samples]
+
+
+# The live preview hides exactly the marks the exporter reads as markup. Both
+# sides are read as what a person sees: each character with its bold, italic
+# and link address, and each footnote between "<note>" and "</note>".
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    kind: str
+    start: int
+    words_from: int
+    words_to: int
+    end: int
+    href: str | None
+
+
+def as_exported(text: str) -> list[object]:
+    reading: list[object] = []
+    for block in parse(text):
+        for content in inline_contents(block):
+            reading.extend(runs(content))
+    return reading
+
+
+def inline_contents(block: Block) -> list[tuple[Inline, ...]]:
+    if isinstance(block, BulletList | NumberedList):
+        return list(block.items)
+    if isinstance(block, Table):
+        return [cell for row in block.rows for cell in row]
+    if isinstance(block, PageBreak):
+        return []
+    return [block.content]
+
+
+def runs(content: tuple[Inline, ...]) -> Iterator[object]:
+    for item in content:
+        if isinstance(item, Footnote):
+            yield "<note>"
+            yield from runs(item.content)
+            yield "</note>"
+        elif isinstance(item, Run):
+            for char in item.text:
+                yield (char, item.bold, item.italic, item.href)
+
+
+def as_previewed(text: str, found: list[dict]) -> list[object]:
+    # The browser counts UTF-16 units; Python indexes characters.
+    index = [i for i, char in enumerate(text) for _ in range(1 + (ord(char) > 0xFFFF))]
+    index.append(len(text))
+    spans = [
+        Shown(
+            span["kind"],
+            index[span["from"]],
+            index[span["from"] + span["open"]],
+            index[span["to"] - span["close"]],
+            index[span["to"]],
+            span.get("href"),
+        )
+        for span in found
+    ]
+    notes = [span for span in spans if span.kind == "note"]
+    hidden = {
+        i
+        for span in spans
+        for i in (*range(span.start, span.words_from), *range(span.words_to, span.end))
+    }
+
+    def note_at(i: int) -> Shown | None:
+        return next((note for note in notes if note.start <= i < note.end), None)
+
+    def style(i: int) -> tuple[bool, bool, str | None]:
+        # A footnote's words take the styles of the spans in the note only.
+        note = note_at(i)
+        over = {
+            span.kind: span
+            for span in spans
+            if span.words_from <= i < span.words_to and note_at(span.start) is note
+        }
+        link = over.get("link")
+        return "bold" in over, "italic" in over, link.href if link else None
+
+    reading: list[object] = []
+    for i in range(len(text) + 1):
+        reading.extend("</note>" for note in notes if note.end == i)
+        reading.extend("<note>" for note in notes if note.start == i)
+        if i < len(text) and i not in hidden:
+            reading.append((text[i], *style(i)))
+    return reading
+
+
+INLINE_PIECES = [
+    "a", "ب", " ", "*", "**", "***", "****", "[", "]", "(", ")", "^[", "\\",
+    "https://x.org", "](https://y.org/a_(b))", "mailto:z", "😀", "e\u0301",
+]  # fmt: skip
+paragraphs = st.lists(st.sampled_from(INLINE_PIECES), max_size=40).map(
+    lambda pieces: ("x " + "".join(pieces)).rstrip(" ")
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(paragraphs, min_size=1, max_size=20))
+def test_the_editor_hides_exactly_the_marks_the_exporter_reads_in_a_paragraph(texts):
+    found = node("markup", texts)
+
+    for text, spans in zip(texts, found, strict=True):
+        assert as_previewed(text, spans) == as_exported(text)
+
+
+# Across blocks, list items and table cells, spaces at the ends of lines and
+# block markers ("- ", "(a) ") are not the exporter's words; the characters
+# compared are those no block marker is made of.
+COMPARED = set("بé*[]^\\")
+BLOCK_PIECES = [
+    *INLINE_PIECES[1:], "é", "\n", "\n\n", "- ", "1. ", "## ", "> ", "(a) ",
+    "| ", " |", "\n|---|---|\n",
+]  # fmt: skip
+blocks = st.lists(st.sampled_from(BLOCK_PIECES), max_size=50).map("".join)
+
+
+def compared(reading: list[object]) -> list[object]:
+    return [item for item in reading if isinstance(item, str) or item[0] in COMPARED]  # type: ignore[index]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(blocks, min_size=1, max_size=20))
+def test_the_editor_reads_markup_per_block_item_and_cell_as_the_exporter(texts):
+    found = node("markup", texts)
+
+    for text, spans in zip(texts, found, strict=True):
+        assert compared(as_previewed(text, spans)) == compared(as_exported(text))

@@ -3,16 +3,16 @@
 // It follows drafting/sectiontext/parse.py and wordcount.py rule for rule;
 // tests/collab/test_browser_agreement.py checks both agree on real texts.
 
-const PAGE_BREAK = "\\newpage";
-const BULLET = /^-(?: |$)/;
+export const PAGE_BREAK = "\\newpage";
+export const BULLET = /^-(?: |$)/;
 // Python's \d is any decimal digit, Arabic-Indic ones included. At most
 // three digits, as parse.py: a year ending a line ("2024.") is not a marker.
-const NUMBERED = /^\p{Nd}{1,3}\.(?: |$)/u;
-const HEADING = /^(#{2,3})(?: |$)/;
-const SUB_ITEM = /^\(([a-z]{1,3}|[ivxlc]{1,6})\)(?: |$)/;
-const UNNUMBERED = /^> ?/;
-const ESCAPABLE = new Set("\\*[]^|()#>-.!_`{}");
-const LINK_SCHEMES = ["http://", "https://", "mailto:"];
+export const NUMBERED = /^\p{Nd}{1,3}\.(?: |$)/u;
+export const HEADING = /^(#{2,3})(?: |$)/;
+export const SUB_ITEM = /^\(([a-z]{1,3}|[ivxlc]{1,6})\)(?: |$)/;
+export const UNNUMBERED = /^> ?/;
+export const ESCAPABLE = new Set("\\*[]^|()#>-.!_`{}");
+export const LINK_SCHEMES = ["http://", "https://", "mailto:"];
 // Python's str.split() and str.isspace(), character for character.
 const SPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
 const SPACES = new RegExp(`[${SPACE}]+`, "u");
@@ -38,7 +38,7 @@ export interface Block {
   lines: string[];
 }
 
-function strip(line: string): string {
+export function strip(line: string): string {
   return line.replace(/^[ \t\u00a0]+|[ \t\u00a0]+$/g, "");
 }
 
@@ -83,11 +83,13 @@ type Token =
   | { t: "break" }
   | { t: "note"; s: string };
 
-function matchingBracket(text: string, open: number): number | null {
+// `end` bounds the search to the text being read (a list item, a table cell,
+// the inside of a link) when that text is part of a longer one.
+export function matchingBracket(text: string, open: number, end = text.length): number | null {
   let depth = 0;
-  for (let i = open; i < text.length; i++) {
+  for (let i = open; i < end; i++) {
     const c = text[i];
-    if (c === "\\" && i + 1 < text.length && ESCAPABLE.has(text[i + 1])) {
+    if (c === "\\" && i + 1 < end && ESCAPABLE.has(text[i + 1])) {
       i++;
       continue;
     }
@@ -100,9 +102,9 @@ function matchingBracket(text: string, open: number): number | null {
   return null;
 }
 
-function addressEnd(text: string, start: number): number | null {
+export function addressEnd(text: string, start: number, end = text.length): number | null {
   let depth = 0;
-  for (let i = start; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = text[i];
     if (isPySpace(c)) return null;
     if (c === "(") depth++;
@@ -117,7 +119,7 @@ function addressEnd(text: string, start: number): number | null {
 const ONE_SPACE = new RegExp(`^[${SPACE}]$`, "u");
 const EDGE_SPACES = new RegExp(`^[${SPACE}]+|[${SPACE}]+$`, "gu");
 
-function isPySpace(c: string): boolean {
+export function isPySpace(c: string): boolean {
   return ONE_SPACE.test(c);
 }
 
