@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -211,6 +211,7 @@ def do_apply_batches(
     differ: Differ | None = None,
     now: dt.datetime | None = None,
     send: Send = _send,
+    patient: Collection[int] | None = None,
 ) -> dict[int, list[Applied | DomainError]]:
     """Merge the waiting edits of several sections into their texts, in one write.
 
@@ -225,14 +226,22 @@ def do_apply_batches(
     too long, a section removed) without holding up the others. The queries
     do not grow with the number of sessions or sections. Broadcasts each
     change after commit.
+
+    With ``patient`` given (on PostgreSQL), only the sections it names are
+    waited for; another section that someone else is writing at this moment
+    is left out of the write and out of the result, for the caller to offer
+    again (then as patient, so that it is not passed over for ever). Two
+    workers then write different sections side by side, where each used to
+    wait for the other's whole batch.
     """
     differ = differ or Differ()
     now = now or timezone.now()
     with transaction.atomic():
-        locked = _lock_sections(batches)
+        locked, busy = _lock_sections(batches, patient)
         writes = {
             section_id: _merge_section(locked.get(section_id), batch, differ)
             for section_id, batch in batches.items()
+            if section_id not in busy
         }
         _record_sessions(
             [(w.section, edits) for w in writes.values() for edits in w.kept], now
@@ -255,8 +264,16 @@ class _Locked:
     credited: bool
 
 
-def _lock_sections(batches: dict[int, list[EditsToWrite]]) -> dict[int, _Locked]:
-    """The sections, locked in the order of their ids, with what the write asks.
+def _lock_sections(
+    batches: dict[int, list[EditsToWrite]], patient: Collection[int] | None
+) -> tuple[dict[int, _Locked], set[int]]:
+    """The sections, locked in the order of their ids, with what the write asks,
+    and those left out because someone else is writing them (see ``patient``
+    in ``do_apply_batches``).
+
+    A worker waits only for the locks it takes first, in id order, before it
+    holds any other; the rest it takes without waiting, so two workers never
+    wait on each other crosswise.
 
     The reports come in the locking query (the abilities need them); only
     the sections' rows are locked. Whether each section has a revision yet
@@ -267,12 +284,23 @@ def _lock_sections(batches: dict[int, list[EditsToWrite]]) -> dict[int, _Locked]
     """
     from contributions.models import SectionProvenance
 
+    sections = Section.objects.select_related("report").order_by("pk")
+    skipping = connection.features.has_select_for_update_skip_locked
+    if patient is None or not skipping:
+        waited, hurried = set(batches), set[int]()
+    else:
+        waited = {pk for pk in batches if pk in patient}
+        hurried = set(batches) - waited
     locked = list(
-        Section.objects.select_for_update(of=("self",))
-        .select_related("report")
-        .filter(pk__in=batches)
-        .order_by("pk")
+        sections.select_for_update(of=("self",)).filter(pk__in=waited)
+    ) + list(
+        sections.select_for_update(of=("self",), skip_locked=True).filter(
+            pk__in=hurried
+        )
     )
+    missing = hurried - {section.pk for section in locked}
+    # Left out: locked by someone else, or removed (whose edits are refused).
+    busy = set(Section.objects.filter(pk__in=missing).values_list("pk", flat=True))
     flags = {
         pk: (revised, credited)
         for pk, revised, credited in Section.objects.filter(pk__in=batches)
@@ -282,7 +310,9 @@ def _lock_sections(batches: dict[int, list[EditsToWrite]]) -> dict[int, _Locked]
         )
         .values_list("pk", "revised", "credited")
     }
-    return {section.pk: _Locked(section, *flags[section.pk]) for section in locked}
+    return {
+        section.pk: _Locked(section, *flags[section.pk]) for section in locked
+    }, busy
 
 
 def _save_texts(changed: list[_SectionWrite], now: dt.datetime) -> None:

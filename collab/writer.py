@@ -8,7 +8,10 @@ wait, and the next transaction writes all of them
 (``actions.do_apply_batches``) in a fixed number of queries. The service
 then takes as many edits a second as people send, at one transaction per
 round trip to the database instead of one per edit. Across processes the
-row locks still order the batches.
+row locks still order the batches, and a batch passes over a section that
+another process is writing at that moment and writes it in its next round
+(``patient`` in ``do_apply_batches``), rather than wait for the other's
+whole batch.
 """
 
 from __future__ import annotations
@@ -73,6 +76,9 @@ class _LoopWriter:
         self.waiting: dict[int, list[tuple[EditsToWrite, asyncio.Future[Applied]]]]
         self.waiting = {}
         self.writing: asyncio.Task[None] | None = None
+        # Sections whose edits were left for the next round because another
+        # worker was writing them: the next round waits for them.
+        self.patient: set[int] = set()
         self.differ = Differ()
         self.announce = Announcer(loop)
 
@@ -88,13 +94,17 @@ class _LoopWriter:
                         },
                         differ=self.differ,
                         send=self.announce,
+                        patient=set(self.patient),
                     )
                 except Exception as err:
                     results = {
                         section_id: [err] * len(batch)
                         for section_id, batch in batches.items()
                     }
+                self._offer_again(batches, results)
                 for section_id, batch in batches.items():
+                    if section_id not in results:
+                        continue
                     for (_, future), result in zip(
                         batch, results[section_id], strict=True
                     ):
@@ -106,6 +116,19 @@ class _LoopWriter:
                             future.set_result(result)
         finally:
             self.writing = None
+
+    def _offer_again(
+        self,
+        batches: dict[int, list[tuple[EditsToWrite, asyncio.Future[Applied]]]],
+        results: dict[int, Any],
+    ) -> None:
+        """Put the edits of sections left out of the write first in line again."""
+        for section_id, batch in batches.items():
+            if section_id in results:
+                self.patient.discard(section_id)
+                continue
+            self.patient.add(section_id)
+            self.waiting[section_id] = batch + self.waiting.get(section_id, [])
 
 
 class Writers:

@@ -5,10 +5,11 @@ the write costs the same few queries however many people are in the batch."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
 
 import pytest
-from django.db import connection
+from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -134,3 +135,38 @@ def test_each_section_of_a_batch_is_saved_with_its_own_text_and_version(
     assert saved[other.pk].status == Section.Status.DRAFTING
     assert saved[other.pk].carried_over is False
     assert saved[section.pk].updated_at == saved[other.pk].updated_at == now
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_section_someone_else_is_writing_is_left_for_later_and_the_others_written(
+    personas, section, report
+):
+    if not connection.features.has_select_for_update_skip_locked:
+        pytest.skip("only PostgreSQL can pass over a locked row; SQLite waits")
+    other = report.sections.exclude(pk=section.pk).first()
+    here = _typing(personas.drafter, section.text, 0, "Here. ")
+    there = _typing(personas.coordinator, other.text, 0, "There. ")
+    held, release = threading.Event(), threading.Event()
+
+    def another_worker_writing() -> None:
+        with transaction.atomic():
+            Section.objects.select_for_update().get(pk=section.pk)
+            held.set()
+            release.wait(10)
+        connections.close_all()
+
+    worker = threading.Thread(target=another_worker_writing)
+    worker.start()
+    held.wait(10)
+    try:
+        results = do_apply_batches({section.pk: [here], other.pk: [there]}, patient=())
+    finally:
+        release.set()
+        worker.join()
+
+    assert section.pk not in results
+    assert Section.objects.get(pk=section.pk).text == section.text
+    assert Section.objects.get(pk=other.pk).text == "There. " + other.text
+    # Offered again as patient, it waits for the lock and is written.
+    [applied] = do_apply_batches({section.pk: [here]}, patient={section.pk})[section.pk]
+    assert applied.text == "Here. " + section.text
