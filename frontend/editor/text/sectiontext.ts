@@ -3,14 +3,14 @@
 // It follows drafting/sectiontext/parse.py and wordcount.py rule for rule;
 // tests/collab/test_browser_agreement.py checks both agree on real texts.
 
-export const PAGE_BREAK = "\\newpage";
+const PAGE_BREAK = "\\newpage";
 export const BULLET = /^-(?: |$)/;
 // Python's \d is any decimal digit, Arabic-Indic ones included. At most
 // three digits, as parse.py: a year ending a line ("2024.") is not a marker.
 export const NUMBERED = /^\p{Nd}{1,3}\.(?: |$)/u;
-export const HEADING = /^(#{2,3})(?: |$)/;
-export const SUB_ITEM = /^\(([a-z]{1,3}|[ivxlc]{1,6})\)(?: |$)/;
-export const UNNUMBERED = /^> ?/;
+const HEADING = /^(#{2,3})(?: |$)/;
+const SUB_ITEM = /^\(([a-z]{1,3}|[ivxlc]{1,6})\)(?: |$)/;
+const UNNUMBERED = /^> ?/;
 export const ESCAPABLE = new Set("\\*[]^|()#>-.!_`{}");
 export const LINK_SCHEMES = ["http://", "https://", "mailto:"];
 // Python's str.split() and str.isspace(), character for character.
