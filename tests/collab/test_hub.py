@@ -73,6 +73,8 @@ async def test_a_quiet_section_is_pushed_at_once_and_quick_changes_together(
         """The copy of the section is not what this test is about."""
 
     monkeypatch.setattr(hub, "_follow", follow)
+    # A gap long enough that a busy test machine cannot outlast it by chance.
+    monkeypatch.setattr("collab.hub.PUSH_GATHER", 0.3)
     socket = Socket()
     hub.members.add(socket)
     changed = {"type": "section.changed"}
