@@ -3,10 +3,12 @@
 // collab/section_edit.html) provides the toolbar buttons, the translated
 // messages and the socket address; this file wires them together.
 
-import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { defaultKeymap, history, historyKeymap, redo } from "@codemirror/commands";
 import { Annotation, Compartment, EditorState, Transaction } from "@codemirror/state";
 import { EditorView, keymap, placeholder } from "@codemirror/view";
 import { Connection, type Context, type FullWelcome, type Status } from "./ui/connection";
+import { clipboard } from "./ui/clipboard";
+import { lineDirection } from "./ui/direction";
 import { inlineMarkup } from "./ui/inline";
 import { paragraphNumbers } from "./ui/paragraphs";
 import { cursorOf, peopleField, Presence } from "./ui/presence";
@@ -42,7 +44,15 @@ function mount(root: HTMLElement): void {
       doc: "",
       extensions: [
         history(),
-        keymap.of([...formatting, ...defaultKeymap, ...historyKeymap]),
+        keymap.of([
+          ...formatting,
+          // Redo as in Word and Google Docs too, on every system.
+          { key: "Mod-Shift-z", run: redo, preventDefault: true },
+          ...defaultKeymap,
+          ...historyKeymap,
+        ]),
+        clipboard,
+        lineDirection,
         EditorView.lineWrapping,
         // CodeMirror writes its styles into a <style> element; the content
         // security policy lets it in with the page's nonce (base.html).

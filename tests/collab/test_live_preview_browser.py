@@ -170,3 +170,62 @@ def test_an_arabic_section_reads_right_to_left_without_marks(
     click_second_paragraph(page)
     assert page.evaluate(TEXT) == ARABIC
     assert Section.objects.get(pk=marked_up.pk).text == ARABIC
+
+
+def test_an_arabic_paragraph_of_an_english_report_reads_right_to_left(
+    browser,  # noqa: F811
+    server,  # noqa: F811
+    personas,
+    marked_up,
+    tmp_path,
+):
+    arabic = ARABIC.split("\n\n")[1]
+    marked_up.text = f"{ENGLISH}\n\n{arabic}"
+    marked_up.save()
+
+    page = open_editor(browser, server, personas.drafter, marked_up)
+
+    directions = page.evaluate(
+        "[...document.querySelectorAll('.cm-content .cm-line')]"
+        ".map((line) => getComputedStyle(line).direction)"
+    )
+    assert directions[0] == "ltr"
+    assert directions[-1] == "rtl"
+    page.locator(".live-text").screenshot(path=str(tmp_path / "mixed.png"))
+
+
+def test_pasted_stars_and_brackets_stay_words_and_bold_comes_off_again(
+    browser,  # noqa: F811
+    server,  # noqa: F811
+    personas,
+    marked_up,
+):
+    page = open_editor(browser, server, personas.drafter, marked_up)
+    click_second_paragraph(page)
+    page.keyboard.press("End")
+    pasted = " Art. 5*3 and 4*2, see ^[sic]."
+    page.evaluate(
+        """(text) => {
+          const data = new DataTransfer();
+          data.setData("text/plain", text);
+          document.querySelector(".cm-content").dispatchEvent(
+            new ClipboardEvent("paste", {clipboardData: data, bubbles: true}));
+        }""",
+        pasted,
+    )
+    expected = f"{ENGLISH} Art. 5\\*3 and 4\\*2, see \\^\\[sic\\]."
+    page.wait_for_function(f"(want) => {TEXT} === want", arg=expected)
+    assert page.locator(".cm-content .cm-line").last.inner_text().endswith(pasted)
+
+    # The bold words selected, the Bold button takes their bold off.
+    start = ENGLISH.index("UPR 4th cycle")
+    page.evaluate(
+        "([from, to]) => window.reportdeskEditor.view.dispatch("
+        "{selection: {anchor: from, head: to}})",
+        [start, start + len("UPR 4th cycle")],
+    )
+    page.locator("[data-command=bold]").click()
+    plain = expected.replace("**UPR 4th cycle**", "UPR 4th cycle")
+    page.wait_for_function(f"(want) => {TEXT} === want", arg=plain)
+    page.get_by_text("All changes saved").wait_for()
+    assert Section.objects.get(pk=marked_up.pk).text == plain
