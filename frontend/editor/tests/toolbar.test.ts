@@ -35,6 +35,14 @@ test("bold taken off part of a bold phrase leaves the rest bold", () => {
   assert.equal(press(bold, "**The State ‹party›**"), "**The State **‹party›");
 });
 
+test("bold over words partly bold makes them all bold, line by line", () => {
+  assert.equal(press(bold, "‹The **State** party›"), "**‹The State party›**");
+  assert.equal(
+    press(bold, "‹First **one**.\n\nSecond one.›"),
+    "**‹First one.**\n\n**Second one.›**",
+  );
+});
+
 test("pressed again with nothing typed, bold leaves no marks", () => {
   assert.equal(press(bold, "The |party"), "The **|**party");
   assert.equal(press(bold, "The **|**party"), "The |party");

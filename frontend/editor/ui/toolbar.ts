@@ -2,7 +2,7 @@
 // the markup of docs/section-text.md around the selection or at the start of
 // the line.
 
-import { EditorSelection, type StateCommand } from "@codemirror/state";
+import { type ChangeSpec, EditorSelection, type StateCommand } from "@codemirror/state";
 import type { EditorView, KeyBinding } from "@codemirror/view";
 import { findMarkup, type SpanKind } from "../text/markup";
 
@@ -69,12 +69,35 @@ function wrap(before: string, after: string, kind: SpanKind): StateCommand {
             // Typing at the end of a formatted span: the button ends it, as in Word.
             return { range: EditorSelection.cursor(ending.to) };
           }
+          if (range.empty) {
+            return {
+              changes: { from: range.from, insert: `${before}${after}` },
+              range: EditorSelection.cursor(range.from + before.length),
+            };
+          }
+          // Everything selected becomes formatted, as in Word: spans of the
+          // same kind inside it lose their own marks, and each line is
+          // wrapped apart, since marks never pair across paragraphs.
+          const changes: ChangeSpec[] = [];
+          for (const s of spans) {
+            if (range.from <= s.from && s.to <= range.to) {
+              changes.push({ from: s.from, to: s.from + s.open });
+              changes.push({ from: s.to - s.close, to: s.to });
+            }
+          }
+          for (let at = range.from; at <= range.to; ) {
+            const line = state.doc.lineAt(at);
+            const from = Math.max(range.from, line.from);
+            const to = Math.min(range.to, line.to);
+            if (state.doc.sliceString(from, to).trim()) {
+              changes.push({ from, insert: before }, { from: to, insert: after });
+            }
+            at = line.to + 1;
+          }
+          const set = state.changes(changes);
           return {
-            changes: [
-              { from: range.from, insert: before },
-              { from: range.to, insert: after },
-            ],
-            range: EditorSelection.range(range.from + before.length, range.to + before.length),
+            changes: set,
+            range: EditorSelection.range(set.mapPos(range.from, 1), set.mapPos(range.to, -1)),
           };
         }),
         { userEvent: "input.format" },
