@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import dataclasses
 import functools
 import gc
@@ -41,6 +42,7 @@ import os
 import random
 import re
 import secrets
+import signal
 import socket
 import statistics
 import subprocess
@@ -232,7 +234,9 @@ def start_project(port: int, workers: int) -> subprocess.Popen[bytes]:
     command += ["--host", "127.0.0.1", "--port", str(port), "--no-access-log"]
     command += ["--log-level", "warning", "--workers", str(workers)]
     # Our own interpreter and arguments, nothing from outside.
-    process = subprocess.Popen(command, cwd=ROOT, env=os.environ.copy())  # noqa: S603
+    process = subprocess.Popen(  # noqa: S603
+        command, cwd=ROOT, env=os.environ.copy(), start_new_session=True
+    )
     wait_listening(port, process)
     return process
 
@@ -240,7 +244,9 @@ def start_project(port: int, workers: int) -> subprocess.Popen[bytes]:
 def start_relay(port: int) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "bench.editors_load", "--relay", str(port)]
     # Our own interpreter and arguments, nothing from outside.
-    process = subprocess.Popen(command, cwd=ROOT, env=os.environ.copy())  # noqa: S603
+    process = subprocess.Popen(  # noqa: S603
+        command, cwd=ROOT, env=os.environ.copy(), start_new_session=True
+    )
     wait_listening(port, process)
     return process
 
@@ -266,12 +272,21 @@ async def relay(port: int) -> None:
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
+    """Stop a server and every process it started.
+
+    Each server runs in a process group of its own: stopping only uvicorn's
+    first process left its workers running after the benchmark, holding
+    their sockets and database connections.
+    """
+    group = os.getpgid(process.pid)
+    os.killpg(group, signal.SIGTERM)
     try:
         process.wait(15)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(5)
+    with contextlib.suppress(ProcessLookupError):  # all gone already
+        os.killpg(group, signal.SIGKILL)  # workers that outlived the first
 
 
 def cpu_seconds(pids: Iterable[int]) -> float:
